@@ -1,0 +1,96 @@
+package dev.simdata.cli;
+
+import dev.simdata.dataset.GenerationProgress;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Progress per table with rows/s, redrawn in place on stderr twice a second. Only used when stderr is a terminal.
+ */
+final class ConsoleProgress
+        implements GenerationProgress, AutoCloseable
+{
+    private final PrintWriter err;
+    private final Map<String, AtomicLong> totals = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> done = new ConcurrentHashMap<>();
+    private final java.util.List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final long started = System.nanoTime();
+    private final Thread renderer;
+    private volatile boolean running = true;
+    private int lastWidth;
+
+    ConsoleProgress(PrintWriter err)
+    {
+        this.err = err;
+        this.renderer = new Thread(this::renderLoop, "simdata-progress");
+        renderer.setDaemon(true);
+        renderer.start();
+    }
+
+    @Override
+    public void planned(String table, long rows)
+    {
+        totals.put(table, new AtomicLong(rows));
+        done.putIfAbsent(table, new AtomicLong());
+        order.add(table);
+    }
+
+    @Override
+    public void advanced(String table, long rows)
+    {
+        done.computeIfAbsent(table, key -> new AtomicLong()).addAndGet(rows);
+    }
+
+    private void renderLoop()
+    {
+        while (running) {
+            try {
+                Thread.sleep(500);
+            }
+            catch (InterruptedException e) {
+                return;
+            }
+            render();
+        }
+    }
+
+    private synchronized void render()
+    {
+        if (!running) {
+            return;
+        }
+        String current = null;
+        long totalDone = 0;
+        long total = 0;
+        for (String table : order) {
+            long tableDone = done.get(table).get();
+            long tableTotal = totals.get(table).get();
+            totalDone += tableDone;
+            total += tableTotal;
+            if (current == null && tableDone < tableTotal) {
+                current = table + " " + Format.count(tableDone) + "/" + Format.count(tableTotal);
+            }
+        }
+        double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+        String line = String.format("generating: %s rows of %s (%d%%), %s rows/s%s",
+                Format.count(totalDone), Format.count(total), total == 0 ? 0 : totalDone * 100 / total,
+                Format.count((long) (totalDone / seconds)), current == null ? "" : ", at " + current);
+        err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
+        err.flush();
+        lastWidth = line.length();
+    }
+
+    @Override
+    public synchronized void close()
+    {
+        running = false;
+        renderer.interrupt();
+        if (lastWidth > 0) {
+            err.print("\r" + " ".repeat(lastWidth) + "\r");
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,378 @@
+package dev.simdata.dataset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.simdata.schema.Row;
+import dev.simdata.schema.RowSink;
+import dev.simdata.schema.TableSchema;
+import dev.simdata.schema.TableSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Writes a dataset from table sources: plans shards, produces each shard once on a worker thread into every chosen
+ * format, and commits with the protocol: every file is written under a temporary name and renamed into place;
+ * {@code datapackage.json} and then {@code SHA256SUMS} come last. A run killed at any point leaves no manifest, so
+ * nothing that looks like a complete dataset. Knows nothing of the domain.
+ */
+public final class DatasetWriter
+{
+    /** Top-level entries a dataset folder may hold; {@code --force} deletes only these. */
+    private static final Set<String> DATASET_ENTRIES = Set.of("csv", "parquet", Manifest.FILE_NAME, Manifest.CHECKSUMS_FILE_NAME);
+    private static final String TEMPORARY_PREFIX = ".tmp-";
+    private static final int PROGRESS_BATCH = 4_096;
+
+    private final DatasetOptions options;
+    private final GenerationProgress progress;
+
+    public DatasetWriter(DatasetOptions options, GenerationProgress progress)
+    {
+        this.options = requireNonNull(options, "options is null");
+        this.progress = requireNonNull(progress, "progress is null");
+    }
+
+    /**
+     * @param name the Data Package name
+     * @param simdata the provenance section of the manifest (generator, scenario, seed, options)
+     * @throws DatasetException for an output folder the user must fix
+     */
+    public DatasetSummary write(String name, List<TableSource> sources, JsonNode simdata)
+            throws IOException, InterruptedException
+    {
+        long started = System.nanoTime();
+        Path out = options.out();
+        prepare(out);
+        List<DataFormat> formats = options.orderedFormats();
+        ExecutorService executor = Executors.newFixedThreadPool(options.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "simdata-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Map<String, List<Future<List<ShardFile>>>> pending = new LinkedHashMap<>();
+            for (TableSource source : sources) {
+                String table = source.schema().name();
+                for (DataFormat format : formats) {
+                    Files.createDirectories(out.resolve(format.id()).resolve(table));
+                }
+                List<ShardSpec> shards = ShardPlanner.plan(source, options.shardRows(), executor);
+                progress.planned(table, shards.stream().mapToLong(ShardSpec::rows).sum());
+                List<Future<List<ShardFile>>> futures = new ArrayList<>();
+                for (ShardSpec shard : shards) {
+                    futures.add(executor.submit(() -> writeShard(source, shard, formats)));
+                }
+                pending.put(table, futures);
+            }
+            Map<String, List<List<ShardFile>>> written = new LinkedHashMap<>();
+            for (Map.Entry<String, List<Future<List<ShardFile>>>> entry : pending.entrySet()) {
+                List<List<ShardFile>> shards = new ArrayList<>();
+                for (Future<List<ShardFile>> future : entry.getValue()) {
+                    shards.add(await(future));
+                }
+                written.put(entry.getKey(), shards);
+            }
+            List<TableFiles> files = new ArrayList<>();
+            for (TableSource source : sources) {
+                String table = source.schema().name();
+                for (int f = 0; f < formats.size(); f++) {
+                    List<ShardFile> shardFiles = new ArrayList<>();
+                    for (List<ShardFile> shard : written.get(table)) {
+                        shardFiles.add(shard.get(f));
+                    }
+                    files.add(new TableFiles(table, formats.get(f), shardFiles));
+                }
+            }
+            Map<String, TableSchema> schemas = new LinkedHashMap<>();
+            sources.forEach(source -> schemas.put(source.schema().name(), source.schema()));
+            Manifest manifest = new Manifest(name, simdata, files);
+            commitManifest(out, manifest.toJson(schemas::get), files);
+            return new DatasetSummary(out, files, System.nanoTime() - started);
+        }
+        finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private List<ShardFile> writeShard(TableSource source, ShardSpec shard, List<DataFormat> formats)
+            throws IOException
+    {
+        TableSchema schema = source.schema();
+        String table = schema.name();
+        Path out = options.out();
+        List<String> paths = new ArrayList<>();
+        List<Path> temporaries = new ArrayList<>();
+        for (DataFormat format : formats) {
+            String path = format.shardPath(table, shard.index());
+            paths.add(path);
+            Path target = out.resolve(path);
+            temporaries.add(target.resolveSibling(TEMPORARY_PREFIX + target.getFileName()));
+        }
+        CsvShardWriter csv = null;
+        ParquetShardWriter parquet = null;
+        try {
+            for (int f = 0; f < formats.size(); f++) {
+                if (formats.get(f) == DataFormat.CSV) {
+                    csv = new CsvShardWriter(temporaries.get(f), schema);
+                }
+                else {
+                    parquet = new ParquetShardWriter(temporaries.get(f), schema, options.compression());
+                }
+            }
+            ShardSink sink = new ShardSink(csv, parquet, table);
+            produce(source, shard, sink);
+            sink.finish();
+        }
+        finally {
+            closeAll(csv, parquet);
+        }
+        List<ShardFile> files = new ArrayList<>();
+        for (int f = 0; f < formats.size(); f++) {
+            Path target = out.resolve(paths.get(f));
+            Files.move(temporaries.get(f), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            files.add(new ShardFile(paths.get(f), shard.rows(), Files.size(target), Checksums.sha256(target)));
+        }
+        return files;
+    }
+
+    /** Emits exactly the shard's rows: skips the first unit's leading rows and stops after {@code rows}. */
+    private static void produce(TableSource source, ShardSpec shard, RowSink sink)
+    {
+        TableSource.Cursor cursor = source.open();
+        long[] remainingSkip = {shard.skipRows()};
+        long[] remaining = {shard.rows()};
+        RowSink window = row -> {
+            if (remainingSkip[0] > 0) {
+                remainingSkip[0]--;
+            }
+            else if (remaining[0] > 0) {
+                remaining[0]--;
+                sink.accept(row);
+            }
+        };
+        for (long unit = shard.firstUnit(); remaining[0] > 0; unit++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancelledException();
+            }
+            cursor.emit(unit, window);
+        }
+    }
+
+    private final class ShardSink
+            implements RowSink
+    {
+        private final CsvShardWriter csv;
+        private final ParquetShardWriter parquet;
+        private final String table;
+        private int unreported;
+
+        ShardSink(CsvShardWriter csv, ParquetShardWriter parquet, String table)
+        {
+            this.csv = csv;
+            this.parquet = parquet;
+            this.table = table;
+        }
+
+        @Override
+        public void accept(Row row)
+        {
+            try {
+                if (csv != null) {
+                    csv.write(row);
+                }
+                if (parquet != null) {
+                    parquet.write(row);
+                }
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (++unreported == PROGRESS_BATCH) {
+                progress.advanced(table, unreported);
+                unreported = 0;
+            }
+        }
+
+        void finish()
+        {
+            progress.advanced(table, unreported);
+            unreported = 0;
+        }
+    }
+
+    private static final class CancelledException
+            extends RuntimeException
+    {
+        CancelledException()
+        {
+            super("cancelled", null, false, false);
+        }
+    }
+
+    private static void closeAll(AutoCloseable... closeables)
+            throws IOException
+    {
+        IOException failure = null;
+        for (AutoCloseable closeable : closeables) {
+            if (closeable == null) {
+                continue;
+            }
+            try {
+                closeable.close();
+            }
+            catch (IOException e) {
+                failure = failure == null ? e : failure;
+            }
+            catch (Exception e) {
+                failure = failure == null ? new IOException(e) : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static <T> T await(Future<T> future)
+            throws IOException, InterruptedException
+    {
+        try {
+            return future.get();
+        }
+        catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Writes datapackage.json, then SHA256SUMS over every data file and the manifest, each via rename. */
+    private static void commitManifest(Path out, byte[] manifest, List<TableFiles> files)
+            throws IOException
+    {
+        Path manifestFile = out.resolve(Manifest.FILE_NAME);
+        writeAtomically(manifestFile, manifest);
+        Map<String, String> sums = new TreeMap<>();
+        for (TableFiles entry : files) {
+            for (ShardFile shard : entry.shards()) {
+                sums.put(shard.path(), shard.sha256());
+            }
+        }
+        sums.put(Manifest.FILE_NAME, Checksums.sha256(manifestFile));
+        StringBuilder text = new StringBuilder();
+        sums.forEach((path, sha256) -> text.append(sha256).append("  ").append(path).append('\n'));
+        writeAtomically(out.resolve(Manifest.CHECKSUMS_FILE_NAME), text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void writeAtomically(Path target, byte[] content)
+            throws IOException
+    {
+        Path temporary = target.resolveSibling(TEMPORARY_PREFIX + target.getFileName());
+        Files.write(temporary, content);
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Makes {@code out} an empty folder. A folder that holds anything needs {@code force}, and even then only a
+     * simdata dataset (or the leftovers of an interrupted run) is deleted: the manifest first, so that the old
+     * dataset stops looking complete before any of its files go.
+     */
+    private void prepare(Path out)
+            throws IOException
+    {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new DatasetException("--out " + out + " is a file, not a folder; choose another path");
+        }
+        try {
+            Files.createDirectories(out);
+        }
+        catch (FileAlreadyExistsException e) {
+            throw new DatasetException("--out " + out + ": a file stands in the way (" + e.getFile() + ")");
+        }
+        catch (IOException e) {
+            throw new DatasetException("--out " + out + " cannot be created: " + describe(e) + "; choose a writable folder");
+        }
+        if (!Files.isWritable(out)) {
+            throw new DatasetException("--out " + out + " is not writable; choose a writable folder");
+        }
+        List<Path> entries;
+        try (DirectoryStream<Path> listing = Files.newDirectoryStream(out)) {
+            entries = new ArrayList<>();
+            listing.forEach(entries::add);
+        }
+        if (entries.isEmpty()) {
+            return;
+        }
+        if (!options.force()) {
+            throw new DatasetException("--out " + out + " is not empty; pass --force to replace the dataset in it, or choose an empty folder");
+        }
+        List<String> foreign = entries.stream()
+                .map(entry -> entry.getFileName().toString())
+                .filter(entry -> !DATASET_ENTRIES.contains(entry) && !entry.startsWith(TEMPORARY_PREFIX))
+                .sorted()
+                .toList();
+        if (!foreign.isEmpty()) {
+            throw new DatasetException("--out " + out + " holds files that are not part of a simdata dataset (" + String.join(", ", foreign.subList(0, Math.min(3, foreign.size())))
+                    + "); --force only replaces a dataset, so choose another folder or move them away");
+        }
+        Files.deleteIfExists(out.resolve(Manifest.CHECKSUMS_FILE_NAME));
+        Files.deleteIfExists(out.resolve(Manifest.FILE_NAME));
+        for (Path entry : entries) {
+            deleteTree(entry);
+        }
+    }
+
+    private static void deleteTree(Path root)
+            throws IOException
+    {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                try {
+                    Files.delete(path);
+                }
+                catch (NoSuchFileException ignored) {
+                    // already gone
+                }
+            }
+        }
+    }
+
+    private static String describe(IOException e)
+    {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName().replace("Exception", "") + (message == null ? "" : " " + message);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.simdata.dataset;
+
+import dev.simdata.random.Uuids;
+import dev.simdata.schema.AvroSchemas;
+import dev.simdata.schema.FieldType;
+import dev.simdata.schema.Row;
+import dev.simdata.schema.TableSchema;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.io.LocalOutputFile;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+
+/**
+ * Writes one Parquet shard through parquet-avro with the schema derived from {@code schemas/}. Row groups are
+ * capped at {@link #ROW_GROUP_BYTES} so that memory per writer stays bounded whatever the shard size. The bytes
+ * depend only on the rows, the codec and the parquet-java version (the footer names it; it holds no time).
+ */
+final class ParquetShardWriter
+        implements Closeable
+{
+    static final long ROW_GROUP_BYTES = 16L << 20;
+    static final int PAGE_BYTES = 1 << 20;
+
+    private final ParquetWriter<GenericRecord> writer;
+    private final GenericData.Record record;
+    private final FieldType[] types;
+
+    ParquetShardWriter(Path file, TableSchema schema, ParquetCompression compression)
+            throws IOException
+    {
+        Schema avro = AvroSchemas.of(schema);
+        this.writer = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
+                .withConf(new PlainParquetConfiguration())
+                .withSchema(avro)
+                .withDataModel(GenericData.get())
+                .withCompressionCodec(compression.codec())
+                .withRowGroupSize(ROW_GROUP_BYTES)
+                .withPageSize(PAGE_BYTES)
+                .withDictionaryEncoding(true)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .build();
+        this.record = new GenericData.Record(avro);
+        this.types = new FieldType[schema.columnCount()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = schema.field(i).type();
+        }
+    }
+
+    void write(Row row)
+            throws IOException
+    {
+        for (int column = 0; column < types.length; column++) {
+            record.put(column, row.isNull(column) ? null : value(row, column));
+        }
+        writer.write(record);
+    }
+
+    private Object value(Row row, int column)
+    {
+        return switch (types[column]) {
+            case UUID -> Uuids.toString(row.uuidHigh(column), row.uuidLow(column));
+            case STRING -> row.string(column).toString();
+            case INTEGER -> row.longValue(column);
+            case DECIMAL -> ByteBuffer.wrap(BigInteger.valueOf(row.longValue(column)).toByteArray());
+            case BOOLEAN -> row.longValue(column) != 0;
+            case DATE -> (int) row.longValue(column);
+            case DATETIME -> row.longValue(column) * 1_000_000L;
+        };
+    }
+
+    @Override
+    public void close()
+            throws IOException
+    {
+        writer.close();
+    }
+}

@@ -1,0 +1,155 @@
+package dev.simdata.generate;
+
+import dev.simdata.random.RowRandom;
+import dev.simdata.random.WeightedChoice;
+import dev.simdata.time.ActivityCalendar;
+
+import java.util.List;
+
+/**
+ * Everything derived about one campaign, recomputed from (seed, campaign index) by every table that needs it.
+ * A mutable holder, reused per thread: {@link #compute} overwrites every field.
+ *
+ * <p>Lifecycle: created → 7–21 days → mail date → 3–5 days → drop date (the mailed event) → 2–5 days →
+ * delivery → 1–14 days → engagement. Status agrees with the dates relative to the as-of date:
+ * completed campaigns dropped at least 21 days before it (their whole engagement window is past); active ones
+ * mailed in the last 3 weeks; paused ones dropped within the history window; drafts have no dates; scheduled
+ * ones mail in the future; cancelled ones never dropped.
+ */
+final class CampaignFacts
+{
+    static final int NO_DATE = Integer.MIN_VALUE;
+    /** Days from drop to the end of the engagement window: delivery at most 5 days, engagement at most 14. */
+    static final int ENGAGEMENT_WINDOW_DAYS = 19;
+
+    private static final WeightedChoice<CampaignStatus> STATUS = WeightedChoice.of(
+            List.of(CampaignStatus.values()),
+            // draft, scheduled, active, paused, completed, cancelled
+            0.10, 0.04, 0.20, 0.03, 0.60, 0.03);
+    static final List<String> FORMATS = List.of("postcard", "letter", "brochure", "catalog", "self_mailer");
+    private static final WeightedChoice<String> FORMAT = WeightedChoice.of(FORMATS, 0.45, 0.25, 0.12, 0.04, 0.14);
+    /** Print and postage cost per piece in cents, [min, max] per format. */
+    private static final int[][] COST_PER_PIECE = {{55, 75}, {85, 110}, {110, 160}, {200, 300}, {70, 95}};
+    private static final String[] THEMES = {
+            "Spring Open House", "Refinance Offer", "Policy Review", "Service Reminder", "Grand Opening",
+            "Seasonal Sale", "Win-Back", "New Mover Welcome", "Customer Appreciation", "Referral Drive",
+            "Annual Checkup", "Trade-In Event", "Holiday Promotion", "Enrollment Drive", "Donor Appeal",
+            "Free Consultation", "Loyalty Rewards", "Home Value Report", "Back to School", "Year-End Review"};
+    private static final String[] MONTHS = {
+            "", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December"};
+
+    int index;
+    int client;
+    CampaignStatus status;
+    int formatIndex;
+    int themeIndex;
+    long createdAt;
+    int createdDay;
+    /** Epoch day, or {@link #NO_DATE}. */
+    int mailDay;
+    /** Epoch day, or {@link #NO_DATE}. */
+    int dropDay;
+    int recipients;
+    long budgetCents;
+    long recipientStart;
+    long contactStart;
+    int contactCount;
+    /** Recipient j of this campaign is contact {@code contactStart + (permutationA * j + permutationB) % contactCount}. */
+    long permutationA;
+    long permutationB;
+
+    void compute(Platform platform, RowRandom random, int campaign)
+    {
+        ActivityCalendar calendar = platform.calendar;
+        random.reset(Streams.CAMPAIGN, campaign);
+        index = campaign;
+        client = platform.clientOfCampaign(campaign);
+        status = STATUS.pick(random);
+        formatIndex = FORMAT.pickIndex(random);
+        themeIndex = random.nextInt(THEMES.length);
+        int toMail = random.between(7, 21);
+        int toDrop = random.between(3, 5);
+        int asOf = platform.asOfDay;
+        int window = platform.windowStartDay;
+        // The latest local day whose instants are all before the as-of instant in any time zone.
+        int lastDay = asOf - 2;
+        mailDay = NO_DATE;
+        dropDay = NO_DATE;
+        switch (status) {
+            case COMPLETED -> {
+                createdDay = calendar.sampleDay(random, window - toMail - toDrop, asOf - ENGAGEMENT_WINDOW_DAYS - 2 - toMail - toDrop);
+                mailDay = createdDay + toMail;
+                dropDay = mailDay + toDrop;
+            }
+            case ACTIVE -> {
+                createdDay = calendar.sampleDay(random, asOf - ENGAGEMENT_WINDOW_DAYS - toDrop - toMail, lastDay - toMail);
+                mailDay = createdDay + toMail;
+                dropDay = mailDay + toDrop;
+            }
+            case PAUSED -> {
+                createdDay = calendar.sampleDay(random, window - toMail - toDrop, lastDay - toMail - toDrop);
+                mailDay = createdDay + toMail;
+                dropDay = mailDay + toDrop;
+            }
+            case DRAFT -> createdDay = calendar.sampleDay(random, Math.max(window, asOf - 45), lastDay);
+            case SCHEDULED -> {
+                createdDay = calendar.sampleDay(random, asOf - toMail + 1, lastDay);
+                mailDay = createdDay + toMail;
+                dropDay = mailDay + toDrop;
+            }
+            case CANCELLED -> {
+                createdDay = calendar.sampleDay(random, window - toMail, lastDay);
+                mailDay = createdDay + toMail;
+            }
+        }
+        createdAt = calendar.activityInstant(random, createdDay);
+        recipientStart = platform.recipientStart(campaign);
+        recipients = platform.recipientsOf(campaign);
+        int[] cost = COST_PER_PIECE[formatIndex];
+        long pieceCents = random.between(cost[0], cost[1]);
+        double contingency = 1.10 + 0.20 * random.nextDouble();
+        budgetCents = (long) Math.ceil(recipients * pieceCents * contingency / 100.0) * 100;
+        contactStart = platform.contactStart(client);
+        contactCount = platform.contactCount(client);
+        permutationB = contactCount == 1 ? 0 : random.nextLong(contactCount);
+        permutationA = 1;
+        for (int attempt = 0; attempt < 64 && contactCount > 1; attempt++) {
+            long candidate = 1 + random.nextLong(contactCount - 1);
+            if (gcd(candidate, contactCount) == 1) {
+                permutationA = candidate;
+                break;
+            }
+        }
+    }
+
+    /** The contact of this campaign's {@code position}-th recipient: distinct for distinct positions. */
+    long contactOf(int position)
+    {
+        return contactStart + (permutationA * position + permutationB) % contactCount;
+    }
+
+    String format()
+    {
+        return FORMATS.get(formatIndex);
+    }
+
+    /** A human name such as "Win-Back March 2025", from the theme and the creation month. */
+    String name(StringBuilder buffer)
+    {
+        int ymd = dev.simdata.time.CivilTime.yearMonthDay(createdDay);
+        buffer.setLength(0);
+        buffer.append(THEMES[themeIndex]).append(' ').append(MONTHS[ymd / 100 % 100]).append(' ').append(ymd / 10_000);
+        return buffer.toString();
+    }
+
+    private static long gcd(long a, long b)
+    {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+}

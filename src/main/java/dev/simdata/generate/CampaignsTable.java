@@ -1,0 +1,78 @@
+package dev.simdata.generate;
+
+import dev.simdata.random.RowRandom;
+import dev.simdata.random.Uuids;
+import dev.simdata.schema.Row;
+import dev.simdata.schema.RowSink;
+
+/** {@code campaigns}: campaign {@code k} mails for client {@code k % clients}; see {@link CampaignFacts}. */
+final class CampaignsTable
+        extends GeneratedTable
+{
+    CampaignsTable(Platform platform)
+    {
+        super(platform, "campaigns");
+    }
+
+    @Override
+    public long unitCount()
+    {
+        return platform.scenario.campaigns();
+    }
+
+    @Override
+    public Cursor open()
+    {
+        long clientSalt = platform.tableSalt("clients");
+        return new Cursor()
+        {
+            private final Row row = new Row(schema);
+            private final RowRandom random = platform.random();
+            private final CampaignFacts facts = new CampaignFacts();
+            private final StringBuilder text = new StringBuilder();
+            private final int id = column("id");
+            private final int clientId = column("client_id");
+            private final int name = column("name");
+            private final int status = column("status");
+            private final int format = column("mail_piece_format");
+            private final int createdAt = column("created_at");
+            private final int mailDate = column("mail_date");
+            private final int dropDate = column("drop_date");
+            private final int recipientCount = column("recipient_count");
+            private final int budget = column("budget");
+
+            @Override
+            public int rowsIn(long unit)
+            {
+                return 1;
+            }
+
+            @Override
+            public void emit(long unit, RowSink sink)
+            {
+                facts.compute(platform, random, (int) unit);
+                row.setUuid(id, Uuids.high(salt, unit), Uuids.low(salt, unit))
+                        .setUuid(clientId, Uuids.high(clientSalt, facts.client), Uuids.low(clientSalt, facts.client))
+                        .setString(name, facts.name(text))
+                        .setString(status, facts.status.label)
+                        .setString(format, facts.format())
+                        .setTimestamp(createdAt, facts.createdAt)
+                        .setLong(recipientCount, facts.recipients)
+                        .setDecimal(budget, facts.budgetCents);
+                setDay(mailDate, facts.mailDay);
+                setDay(dropDate, facts.dropDay);
+                sink.accept(row);
+            }
+
+            private void setDay(int column, int day)
+            {
+                if (day == CampaignFacts.NO_DATE) {
+                    row.setNull(column);
+                }
+                else {
+                    row.setDate(column, day);
+                }
+            }
+        };
+    }
+}

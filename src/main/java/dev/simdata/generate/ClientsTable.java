@@ -1,0 +1,60 @@
+package dev.simdata.generate;
+
+import dev.simdata.random.RowRandom;
+import dev.simdata.random.Uuids;
+import dev.simdata.schema.Row;
+import dev.simdata.schema.RowSink;
+
+/** {@code clients}: client {@code c} belongs to organization {@code c % organizations}. */
+final class ClientsTable
+        extends GeneratedTable
+{
+    ClientsTable(Platform platform)
+    {
+        super(platform, "clients");
+    }
+
+    @Override
+    public long unitCount()
+    {
+        return platform.scenario.clients();
+    }
+
+    @Override
+    public Cursor open()
+    {
+        long organizationSalt = platform.tableSalt("organizations");
+        return new Cursor()
+        {
+            private final Row row = new Row(schema);
+            private final RowRandom random = platform.random();
+            private final OrganizationFacts organization = new OrganizationFacts();
+            private final ClientFacts facts = new ClientFacts();
+            private final int id = column("id");
+            private final int organizationId = column("organization_id");
+            private final int name = column("name");
+            private final int industry = column("industry");
+            private final int lifecycleStage = column("lifecycle_stage");
+            private final int createdAt = column("created_at");
+
+            @Override
+            public int rowsIn(long unit)
+            {
+                return 1;
+            }
+
+            @Override
+            public void emit(long unit, RowSink sink)
+            {
+                facts.compute(platform, random, organization, (int) unit);
+                row.setUuid(id, Uuids.high(salt, unit), Uuids.low(salt, unit))
+                        .setUuid(organizationId, Uuids.high(organizationSalt, facts.organization), Uuids.low(organizationSalt, facts.organization))
+                        .setString(name, facts.name)
+                        .setString(industry, facts.industry)
+                        .setString(lifecycleStage, facts.lifecycleStage)
+                        .setTimestamp(createdAt, facts.createdAt);
+                sink.accept(row);
+            }
+        };
+    }
+}

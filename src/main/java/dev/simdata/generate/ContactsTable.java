@@ -1,0 +1,139 @@
+package dev.simdata.generate;
+
+import dev.simdata.random.RowRandom;
+import dev.simdata.random.Uuids;
+import dev.simdata.random.WeightedChoice;
+import dev.simdata.schema.Row;
+import dev.simdata.schema.RowSink;
+
+import java.util.List;
+
+/**
+ * {@code contacts}: US people on a client's list. Client {@code c} owns a contiguous range of contacts. Every
+ * contact was imported before the history window starts, so it predates every campaign that mails it.
+ */
+final class ContactsTable
+        extends GeneratedTable
+{
+    private static final WeightedChoice<String> EMAIL_DOMAIN = WeightedChoice.of(
+            List.of("gmail.com", "yahoo.com", "outlook.com", "hotmail.com", "icloud.com", "aol.com", "comcast.net", "att.net", "msn.com", "verizon.net"),
+            0.42, 0.15, 0.10, 0.08, 0.08, 0.05, 0.05, 0.03, 0.02, 0.02);
+    private static final char[] SEPARATORS = {'.', '.', '.', '_', '\0'};
+
+    ContactsTable(Platform platform)
+    {
+        super(platform, "contacts");
+    }
+
+    @Override
+    public long unitCount()
+    {
+        return platform.scenario.contacts();
+    }
+
+    @Override
+    public Cursor open()
+    {
+        long clientSalt = platform.tableSalt("clients");
+        Pools pools = platform.pools;
+        return new Cursor()
+        {
+            private final Row row = new Row(schema);
+            private final RowRandom random = platform.random();
+            private final RowRandom parentRandom = platform.random();
+            private final OrganizationFacts organization = new OrganizationFacts();
+            private final ClientFacts client = new ClientFacts();
+            private final StringBuilder text = new StringBuilder();
+            private final char[] phoneDigits = new char[12];
+            private int cachedClient = -1;
+            private final int id = column("id");
+            private final int clientId = column("client_id");
+            private final int firstName = column("first_name");
+            private final int lastName = column("last_name");
+            private final int email = column("email");
+            private final int phone = column("phone");
+            private final int street = column("street");
+            private final int city = column("city");
+            private final int state = column("state");
+            private final int postalCode = column("postal_code");
+            private final int createdAt = column("created_at");
+
+            @Override
+            public int rowsIn(long unit)
+            {
+                return 1;
+            }
+
+            @Override
+            public void emit(long unit, RowSink sink)
+            {
+                int clientIndex = platform.clientOfContact(unit);
+                if (clientIndex != cachedClient) {
+                    client.compute(platform, parentRandom, organization, clientIndex);
+                    cachedClient = clientIndex;
+                }
+                random.reset(Streams.CONTACT, unit);
+                int first = Pools.skewed(random, pools.firstNames.length);
+                int last = Pools.skewed(random, pools.lastNames.length);
+                row.setUuid(id, Uuids.high(salt, unit), Uuids.low(salt, unit))
+                        .setUuid(clientId, Uuids.high(clientSalt, clientIndex), Uuids.low(clientSalt, clientIndex))
+                        .setString(firstName, pools.firstNames[first])
+                        .setString(lastName, pools.lastNames[last]);
+                if (random.chance(0.88)) {
+                    text.setLength(0);
+                    text.append(pools.firstNamesLower[first]);
+                    char separator = SEPARATORS[random.nextInt(SEPARATORS.length)];
+                    if (separator != '\0') {
+                        text.append(separator);
+                    }
+                    text.append(pools.lastNamesLower[last]);
+                    if (random.chance(0.45)) {
+                        text.append(random.between(1, 99));
+                    }
+                    text.append('@').append(EMAIL_DOMAIN.pick(random));
+                    row.setString(email, text.toString());
+                }
+                else {
+                    row.setNull(email);
+                }
+                if (random.chance(0.75)) {
+                    row.setString(phone, phoneNumber(random));
+                }
+                else {
+                    row.setNull(phone);
+                }
+                int place = random.nextInt(pools.cities.length);
+                row.setString(street, pools.streets[random.nextInt(pools.streets.length)])
+                        .setString(city, pools.cities[place])
+                        .setString(state, pools.states[place])
+                        .setString(postalCode, pools.postalCodes[place]);
+                long latest = (long) (platform.windowStartDay - 30) * 86_400L;
+                row.setTimestamp(createdAt, between(random, client.createdAt + 86_400, Math.max(client.createdAt + 86_401, latest)));
+                sink.accept(row);
+            }
+
+            /** An E.164 US number: area code and exchange start with 2–9 and are never N11. */
+            private String phoneNumber(RowRandom random)
+            {
+                phoneDigits[0] = '+';
+                phoneDigits[1] = '1';
+                threeDigits(random, 2);
+                threeDigits(random, 5);
+                for (int i = 8; i < 12; i++) {
+                    phoneDigits[i] = (char) ('0' + random.nextInt(10));
+                }
+                return new String(phoneDigits);
+            }
+
+            private void threeDigits(RowRandom random, int offset)
+            {
+                phoneDigits[offset] = (char) ('2' + random.nextInt(8));
+                phoneDigits[offset + 1] = (char) ('0' + random.nextInt(9));
+                phoneDigits[offset + 2] = (char) ('0' + random.nextInt(10));
+                if (phoneDigits[offset + 1] == '1' && phoneDigits[offset + 2] == '1') {
+                    phoneDigits[offset + 2] = '2';
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,78 @@
+package dev.simdata.generate;
+
+import dev.simdata.random.Uuids;
+import dev.simdata.schema.Row;
+import dev.simdata.schema.RowSink;
+
+/**
+ * {@code events}: each recipient's journey steps in causal time order. The unit is the recipient; an event's key
+ * is (recipient, step), so its id never depends on how many events came before it.
+ */
+final class EventsTable
+        extends GeneratedTable
+{
+    private static final int KEYS_PER_RECIPIENT = 16;
+
+    EventsTable(Platform platform)
+    {
+        super(platform, "events");
+    }
+
+    @Override
+    public long unitCount()
+    {
+        return platform.recipientCount();
+    }
+
+    @Override
+    public boolean oneRowPerUnit()
+    {
+        return false;
+    }
+
+    static long eventKey(long recipient, EventType type)
+    {
+        return recipient * KEYS_PER_RECIPIENT + type.ordinal();
+    }
+
+    @Override
+    public Cursor open()
+    {
+        long recipientSalt = platform.tableSalt("recipients");
+        long campaignSalt = platform.tableSalt("campaigns");
+        return new Cursor()
+        {
+            private final Row row = new Row(schema);
+            private final RecipientCursor cursor = new RecipientCursor(platform);
+            private final int id = column("id");
+            private final int recipientId = column("recipient_id");
+            private final int campaignId = column("campaign_id");
+            private final int eventType = column("event_type");
+            private final int occurredAt = column("occurred_at");
+
+            @Override
+            public int rowsIn(long unit)
+            {
+                cursor.journeyOf(unit);
+                return cursor.journey.count;
+            }
+
+            @Override
+            public void emit(long unit, RowSink sink)
+            {
+                cursor.journeyOf(unit);
+                Journey journey = cursor.journey;
+                int campaign = cursor.campaign.index;
+                row.setUuid(recipientId, Uuids.high(recipientSalt, unit), Uuids.low(recipientSalt, unit))
+                        .setUuid(campaignId, Uuids.high(campaignSalt, campaign), Uuids.low(campaignSalt, campaign));
+                for (int i = 0; i < journey.count; i++) {
+                    long key = eventKey(unit, journey.types[i]);
+                    row.setUuid(id, Uuids.high(salt, key), Uuids.low(salt, key))
+                            .setString(eventType, journey.types[i].label)
+                            .setTimestamp(occurredAt, journey.times[i]);
+                    sink.accept(row);
+                }
+            }
+        };
+    }
+}

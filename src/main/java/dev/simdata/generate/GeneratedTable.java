@@ -1,0 +1,48 @@
+package dev.simdata.generate;
+
+import dev.simdata.schema.SchemaCatalog;
+import dev.simdata.schema.TableSchema;
+import dev.simdata.schema.TableSource;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Base of the generators: one table of {@code schemas/} backed by a {@link Platform}.
+ */
+abstract class GeneratedTable
+        implements TableSource
+{
+    final Platform platform;
+    final TableSchema schema;
+    final long salt;
+
+    GeneratedTable(Platform platform, String table)
+    {
+        this.platform = requireNonNull(platform, "platform is null");
+        this.schema = SchemaCatalog.bundled().table(table);
+        this.salt = platform.tableSalt(table);
+    }
+
+    @Override
+    public TableSchema schema()
+    {
+        return schema;
+    }
+
+    @Override
+    public boolean oneRowPerUnit()
+    {
+        return true;
+    }
+
+    int column(String name)
+    {
+        return schema.columnIndex(name);
+    }
+
+    /** A uniformly drawn instant between two epoch seconds, [from, to). */
+    static long between(dev.simdata.random.RowRandom random, long from, long to)
+    {
+        return to <= from ? from : from + random.nextLong(to - from);
+    }
+}

@@ -1,0 +1,160 @@
+package dev.simdata.generate;
+
+import dev.simdata.random.Mix;
+import dev.simdata.random.RowRandom;
+import dev.simdata.random.Uuids;
+import dev.simdata.scenario.GenerationSettings;
+import dev.simdata.scenario.Scenario;
+import dev.simdata.time.ActivityCalendar;
+import dev.simdata.time.CivilTime;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The derived, read-only model of one (scenario, seed, as-of date): how parents and children relate, computed
+ * arithmetically so that any row can find its parents without reading them. Thread-safe; holds O(campaigns)
+ * memory and nothing per row.
+ *
+ * <ul>
+ *   <li>client {@code c} belongs to organization {@code c % organizations};</li>
+ *   <li>client {@code c} owns contacts {@code [contacts*c/clients, contacts*(c+1)/clients)};</li>
+ *   <li>campaign {@code k} belongs to client {@code k % clients};</li>
+ *   <li>campaign {@code k} owns recipients {@code [recipientStart(k), recipientStart(k+1))}, each a distinct
+ *       contact of its client.</li>
+ * </ul>
+ */
+final class Platform
+{
+    final GenerationSettings settings;
+    final Scenario scenario;
+    final long seed;
+    final JourneyRates rates;
+    final ActivityCalendar calendar;
+    final Pools pools;
+    /** The simulated "now" as an epoch day; its midnight UTC is {@link #asOfInstant}. */
+    final int asOfDay;
+    /** Every timestamp in the dataset is strictly before this epoch second. */
+    final long asOfInstant;
+    /** The first day of the history window (as-of date minus the history months). */
+    final int windowStartDay;
+
+    private final long[] recipientStarts;
+
+    Platform(GenerationSettings settings)
+    {
+        this.settings = requireNonNull(settings, "settings is null");
+        this.scenario = settings.scenario();
+        this.seed = settings.seed();
+        this.rates = JourneyRates.DEFAULT;
+        LocalDate asOf = settings.asOf();
+        this.asOfDay = (int) asOf.toEpochDay();
+        this.asOfInstant = (long) asOfDay * CivilTime.SECONDS_PER_DAY;
+        this.windowStartDay = (int) asOf.minusMonths(scenario.historyMonths()).toEpochDay();
+        this.calendar = new ActivityCalendar(settings.zone(), asOfDay - 6 * 366, asOfDay + 120);
+        this.pools = Pools.build(Mix.hash(seed, Streams.POOLS));
+        this.recipientStarts = planRecipients();
+    }
+
+    /**
+     * A new random stream holder for one thread. Every holder of a platform shares the same base, so that a value
+     * drawn at (stream, key) is the same whichever holder draws it: children recompute parents exactly.
+     */
+    RowRandom random()
+    {
+        return new RowRandom(Mix.hash(seed, Streams.BASE));
+    }
+
+    long tableSalt(String table)
+    {
+        return Uuids.tableSalt(seed, table);
+    }
+
+    // ---- organizations and clients
+
+    int organizationOfClient(int client)
+    {
+        return client % scenario.organizations();
+    }
+
+    /** How many clients organization {@code organization} has. */
+    int clientCount(int organization)
+    {
+        return (scenario.clients() - 1 - organization) / scenario.organizations() + 1;
+    }
+
+    /** The {@code ordinal}-th client of an organization. */
+    int clientOf(int organization, int ordinal)
+    {
+        return organization + ordinal * scenario.organizations();
+    }
+
+    // ---- contacts
+
+    long contactStart(int client)
+    {
+        return (long) scenario.contacts() * client / scenario.clients();
+    }
+
+    int contactCount(int client)
+    {
+        return (int) (contactStart(client + 1) - contactStart(client));
+    }
+
+    int clientOfContact(long contact)
+    {
+        return (int) (((contact + 1) * scenario.clients() - 1) / scenario.contacts());
+    }
+
+    // ---- campaigns and recipients
+
+    int clientOfCampaign(int campaign)
+    {
+        return campaign % scenario.clients();
+    }
+
+    long recipientCount()
+    {
+        return recipientStarts[scenario.campaigns()];
+    }
+
+    long recipientStart(int campaign)
+    {
+        return recipientStarts[campaign];
+    }
+
+    int recipientsOf(int campaign)
+    {
+        return (int) (recipientStarts[campaign + 1] - recipientStarts[campaign]);
+    }
+
+    /** The campaign that recipient {@code recipient} belongs to. */
+    int campaignOfRecipient(long recipient)
+    {
+        int found = Arrays.binarySearch(recipientStarts, recipient);
+        if (found >= 0) {
+            // the first campaign starting here that is not empty
+            while (found < scenario.campaigns() && recipientStarts[found + 1] == recipient) {
+                found++;
+            }
+            return found;
+        }
+        return -found - 2;
+    }
+
+    private long[] planRecipients()
+    {
+        RowRandom random = random();
+        int campaigns = scenario.campaigns();
+        long[] starts = new long[campaigns + 1];
+        for (int k = 0; k < campaigns; k++) {
+            random.reset(Streams.CAMPAIGN_SIZE, k);
+            int target = (int) Math.round(scenario.recipientsPerCampaign() * (0.8 + 0.4 * random.nextDouble()));
+            int size = Math.max(1, Math.min(target, contactCount(clientOfCampaign(k))));
+            starts[k + 1] = starts[k] + size;
+        }
+        return starts;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.simdata.generate;
+
+import dev.simdata.random.Mix;
+import dev.simdata.random.RowRandom;
+import dev.simdata.random.Uuids;
+import dev.simdata.schema.Row;
+import dev.simdata.schema.RowSink;
+
+/**
+ * {@code recipients}: one distinct contact of the campaign's client per row, numbered globally in campaign order.
+ * The status is the furthest journey step reached by the as-of date.
+ */
+final class RecipientsTable
+        extends GeneratedTable
+{
+    private static final char[] CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+    private static final long MASK_50 = (1L << 50) - 1;
+
+    RecipientsTable(Platform platform)
+    {
+        super(platform, "recipients");
+    }
+
+    @Override
+    public long unitCount()
+    {
+        return platform.recipientCount();
+    }
+
+    /**
+     * A 10-character code, unique per recipient: a bijection of the index on 50 bits, in Crockford base 32.
+     */
+    static String trackingCode(long seed, long recipient, char[] buffer)
+    {
+        long x = (recipient + Mix.mix64(seed)) & MASK_50;
+        x = ((x ^ (x >>> 23)) * 0x2545F4914F6CDD1DL) & MASK_50;
+        x = ((x ^ (x >>> 29)) * 0x1B873593L) & MASK_50;
+        x ^= x >>> 21;
+        for (int i = 9; i >= 0; i--) {
+            buffer[i] = CROCKFORD[(int) (x & 31)];
+            x >>>= 5;
+        }
+        return new String(buffer, 0, 10);
+    }
+
+    @Override
+    public Cursor open()
+    {
+        long campaignSalt = platform.tableSalt("campaigns");
+        long contactSalt = platform.tableSalt("contacts");
+        return new Cursor()
+        {
+            private final Row row = new Row(schema);
+            private final RecipientCursor cursor = new RecipientCursor(platform);
+            private final RowRandom random = platform.random();
+            private final char[] code = new char[10];
+            private final int id = column("id");
+            private final int campaignId = column("campaign_id");
+            private final int contactId = column("contact_id");
+            private final int trackingCode = column("tracking_code");
+            private final int status = column("status");
+            private final int createdAt = column("created_at");
+
+            @Override
+            public int rowsIn(long unit)
+            {
+                return 1;
+            }
+
+            @Override
+            public void emit(long unit, RowSink sink)
+            {
+                int position = cursor.moveTo(unit);
+                CampaignFacts campaign = cursor.campaign;
+                cursor.journeyOf(unit);
+                long contact = campaign.contactOf(position);
+                random.reset(Streams.RECIPIENT, unit);
+                long listWindow = campaign.mailDay == CampaignFacts.NO_DATE
+                        ? 7 * 86_400L
+                        : ((long) campaign.mailDay * 86_400L) - campaign.createdAt - 3_600;
+                long latest = Math.min(campaign.createdAt + Math.max(listWindow, 7_200), platform.asOfInstant - 1);
+                row.setUuid(id, Uuids.high(salt, unit), Uuids.low(salt, unit))
+                        .setUuid(campaignId, Uuids.high(campaignSalt, campaign.index), Uuids.low(campaignSalt, campaign.index))
+                        .setUuid(contactId, Uuids.high(contactSalt, contact), Uuids.low(contactSalt, contact))
+                        .setString(trackingCode, trackingCode(platform.seed, unit, code))
+                        .setString(status, cursor.journey.status.label)
+                        .setTimestamp(createdAt, between(random, campaign.createdAt + 600, latest));
+                sink.accept(row);
+            }
+        };
+    }
+}

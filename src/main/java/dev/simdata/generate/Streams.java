@@ -1,0 +1,23 @@
+package dev.simdata.generate;
+
+import dev.simdata.random.Mix;
+
+/**
+ * Names of the independent random streams. Each concern draws from its own stream keyed by a row or parent index,
+ * so adding a draw to one never shifts another.
+ */
+final class Streams
+{
+    static final long BASE = Mix.nameHash("base");
+    static final long ORGANIZATION = Mix.nameHash("organization");
+    static final long CLIENT = Mix.nameHash("client");
+    static final long USER = Mix.nameHash("user");
+    static final long CONTACT = Mix.nameHash("contact");
+    static final long CAMPAIGN = Mix.nameHash("campaign");
+    static final long CAMPAIGN_SIZE = Mix.nameHash("campaign-size");
+    static final long RECIPIENT = Mix.nameHash("recipient");
+    static final long JOURNEY = Mix.nameHash("journey");
+    static final long POOLS = Mix.nameHash("pools");
+
+    private Streams() {}
+}

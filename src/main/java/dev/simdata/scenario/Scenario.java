@@ -1,0 +1,71 @@
+package dev.simdata.scenario;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The volumes of a dataset. Organizations, clients, contacts and campaigns are exact targets; users are exact in
+ * generated data too. Recipients follow from campaigns ({@code recipientsPerCampaign} on average, never more than
+ * the client's contacts); everything below recipients follows from the journey rates.
+ */
+public record Scenario(
+        String name,
+        String description,
+        int organizations,
+        int clients,
+        int users,
+        int contacts,
+        int campaigns,
+        int recipientsPerCampaign,
+        int historyMonths)
+{
+    public static final Scenario DEMO = new Scenario("demo", "a small, browsable dataset", 2, 6, 12, 300, 18, 55, 1);
+    public static final Scenario DEVELOPMENT = new Scenario("development", "a realistic dataset for development", 5, 20, 60, 5_000, 100, 150, 3);
+    public static final Scenario ANALYTICS = new Scenario("analytics", "enough history for dashboards and analytics", 12, 60, 360, 60_000, 480, 400, 6);
+    public static final Scenario LOAD_TEST = new Scenario("load_test", "the largest preset, for load testing", 15, 100, 600, 200_000, 1_000, 600, 12);
+
+    public static final List<Scenario> PRESETS = List.of(DEMO, DEVELOPMENT, ANALYTICS, LOAD_TEST);
+
+    public Scenario
+    {
+        requireNonNull(name, "name is null");
+        requireNonNull(description, "description is null");
+        requirePositive("organizations", organizations);
+        requirePositive("clients", clients);
+        requirePositive("users", users);
+        requirePositive("contacts", contacts);
+        requirePositive("campaigns", campaigns);
+        requirePositive("recipientsPerCampaign", recipientsPerCampaign);
+        requirePositive("historyMonths", historyMonths);
+        if (clients < organizations) {
+            throw new IllegalArgumentException("clients (" + clients + ") must be at least organizations (" + organizations + ")");
+        }
+        if (contacts < clients) {
+            throw new IllegalArgumentException("contacts (" + contacts + ") must be at least clients (" + clients + ")");
+        }
+        if (users < organizations) {
+            throw new IllegalArgumentException("users (" + users + ") must be at least organizations (" + organizations + ")");
+        }
+    }
+
+    private static void requirePositive(String what, int value)
+    {
+        if (value <= 0) {
+            throw new IllegalArgumentException(what + " must be positive, got " + value);
+        }
+    }
+
+    public static Optional<Scenario> preset(String name)
+    {
+        String wanted = name.toLowerCase(Locale.ROOT).replace('-', '_');
+        return PRESETS.stream().filter(scenario -> scenario.name().equals(wanted)).findFirst();
+    }
+
+    public static List<String> presetNames()
+    {
+        return PRESETS.stream().map(Scenario::name).toList();
+    }
+}

@@ -1,0 +1,197 @@
+package dev.simdata.time;
+
+import dev.simdata.random.RowRandom;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.zone.ZoneRules;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The platform's calendar over a span of days: seasonal and weekly weights per day, hour-of-day weights in the
+ * platform's time zone, and weighted sampling of days and instants. Immutable and thread-safe once built.
+ *
+ * <p>Seasonal: October–December weigh 1.4, June–August 0.8, other months 1.0. Weekly: Wednesday 1.3,
+ * Saturday 0.4, Sunday 0.3, other weekdays about 1.0. Daily: business hours 9:00–17:00 carry most activity,
+ * peaking at 10:00 and 14:00–15:00; calls happen almost only in business hours.
+ */
+public final class ActivityCalendar
+{
+    private static final double[] MONTH_WEIGHTS = {0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.8, 0.8, 0.8, 1.0, 1.4, 1.4, 1.4};
+    private static final double[] WEEKDAY_WEIGHTS = {0, 1.0, 1.05, 1.3, 1.05, 0.95, 0.4, 0.3};
+    private static final double MAX_WEEKDAY_WEIGHT = 1.3;
+
+    /** Relative activity per local hour for general activity (campaign work, engagement, usage). */
+    private static final double[] ACTIVITY_HOURS = {
+            0.2, 0.1, 0.1, 0.1, 0.1, 0.2, 0.5, 1.0, 2.0, 4.0, 6.0, 5.0,
+            4.0, 4.5, 6.0, 6.0, 4.5, 3.0, 2.0, 1.5, 1.2, 0.9, 0.6, 0.3};
+    /** Relative activity per local hour for phone calls: almost only business hours. */
+    private static final double[] CALL_HOURS = {
+            0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.05, 0.3, 4.0, 7.0, 6.0,
+            4.5, 5.0, 7.0, 7.0, 5.0, 0.4, 0.2, 0.1, 0.05, 0.02, 0.02, 0.02};
+
+    public static final int BUSINESS_HOURS_START = 9;
+    public static final int BUSINESS_HOURS_END = 17;
+
+    private final ZoneId zone;
+    private final int firstDay;
+    private final double[] cumulativeDayWeights;
+    private final int[] utcOffsetSeconds;
+    private final double[] activityHours = cumulative(ACTIVITY_HOURS);
+    private final double[] callHours = cumulative(CALL_HOURS);
+
+    /**
+     * @param firstDay first epoch day covered (local dates)
+     * @param lastDay last epoch day covered, inclusive
+     */
+    public ActivityCalendar(ZoneId zone, int firstDay, int lastDay)
+    {
+        this.zone = requireNonNull(zone, "zone is null");
+        if (lastDay < firstDay) {
+            throw new IllegalArgumentException("empty calendar");
+        }
+        this.firstDay = firstDay;
+        int days = lastDay - firstDay + 1;
+        this.cumulativeDayWeights = new double[days];
+        this.utcOffsetSeconds = new int[days];
+        ZoneRules rules = zone.getRules();
+        double total = 0;
+        for (int i = 0; i < days; i++) {
+            int day = firstDay + i;
+            total += dayWeight(day);
+            cumulativeDayWeights[i] = total;
+            long localNoonAsUtc = (long) day * CivilTime.SECONDS_PER_DAY + 12 * 3600;
+            utcOffsetSeconds[i] = rules.getOffset(Instant.ofEpochSecond(localNoonAsUtc)).getTotalSeconds();
+        }
+    }
+
+    public ZoneId zone()
+    {
+        return zone;
+    }
+
+    public int firstDay()
+    {
+        return firstDay;
+    }
+
+    public int lastDay()
+    {
+        return firstDay + cumulativeDayWeights.length - 1;
+    }
+
+    public static double seasonalWeight(int month)
+    {
+        return MONTH_WEIGHTS[month];
+    }
+
+    public static double weekdayWeight(int isoDayOfWeek)
+    {
+        return WEEKDAY_WEIGHTS[isoDayOfWeek];
+    }
+
+    /** Seasonal times weekly weight of a local date. */
+    public static double dayWeight(int epochDay)
+    {
+        return MONTH_WEIGHTS[CivilTime.month(epochDay)] * WEEKDAY_WEIGHTS[CivilTime.dayOfWeek(epochDay)];
+    }
+
+    /** A local date in [from, to] (clamped to the calendar), weighted by season and weekday. */
+    public int sampleDay(RowRandom random, int from, int to)
+    {
+        int low = Math.max(from, firstDay) - firstDay;
+        int high = Math.min(to, lastDay()) - firstDay;
+        if (high <= low) {
+            return firstDay + Math.max(low, Math.min(high, cumulativeDayWeights.length - 1));
+        }
+        double before = low == 0 ? 0 : cumulativeDayWeights[low - 1];
+        double target = before + random.nextDouble() * (cumulativeDayWeights[high] - before);
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (cumulativeDayWeights[middle] > target) {
+                high = middle;
+            }
+            else {
+                low = middle + 1;
+            }
+        }
+        return firstDay + low;
+    }
+
+    /**
+     * A local date {@code start + offset} with offset in [minOffset, maxOffset], weighted by weekday and by a decay
+     * that favours early offsets ({@code halfLifeDays}, or 0 for none). Rejection sampling: a few draws on average.
+     */
+    public int sampleDayAfter(RowRandom random, int start, int minOffset, int maxOffset, double halfLifeDays)
+    {
+        for (int attempt = 0; attempt < 32; attempt++) {
+            int offset = random.between(minOffset, maxOffset);
+            double accept = WEEKDAY_WEIGHTS[CivilTime.dayOfWeek(start + offset)] / MAX_WEEKDAY_WEIGHT;
+            if (halfLifeDays > 0) {
+                accept *= Math.pow(0.5, (offset - minOffset) / halfLifeDays);
+            }
+            if (random.nextDouble() < accept) {
+                return start + offset;
+            }
+        }
+        return start + minOffset;
+    }
+
+    /** An instant (epoch second) on local date {@code day} at an hour drawn from the general activity curve. */
+    public long activityInstant(RowRandom random, int day)
+    {
+        return instant(random, day, random.pick(activityHours));
+    }
+
+    /** An instant on local date {@code day} at an hour drawn from the call-center curve. */
+    public long callInstant(RowRandom random, int day)
+    {
+        return instant(random, day, random.pick(callHours));
+    }
+
+    /** An instant on local date {@code day} at a uniformly drawn time within {@code hour}. */
+    public long instant(RowRandom random, int day, int hour)
+    {
+        int secondOfDay = hour * 3600 + random.nextInt(3600);
+        return localToEpochSecond(day, secondOfDay);
+    }
+
+    public long localToEpochSecond(int day, int secondOfDay)
+    {
+        int index = Math.max(0, Math.min(day - firstDay, utcOffsetSeconds.length - 1));
+        return (long) day * CivilTime.SECONDS_PER_DAY + secondOfDay - utcOffsetSeconds[index];
+    }
+
+    /** The local hour (0–23) of an instant. */
+    public int localHour(long epochSecond)
+    {
+        return Math.floorMod(localSecondOfDay(epochSecond), CivilTime.SECONDS_PER_DAY) / 3600;
+    }
+
+    /** The local date of an instant. */
+    public int localDay(long epochSecond)
+    {
+        int utcDay = CivilTime.epochDayOf(epochSecond);
+        int index = Math.max(0, Math.min(utcDay - firstDay, utcOffsetSeconds.length - 1));
+        return CivilTime.epochDayOf(epochSecond + utcOffsetSeconds[index]);
+    }
+
+    private int localSecondOfDay(long epochSecond)
+    {
+        int utcDay = CivilTime.epochDayOf(epochSecond);
+        int index = Math.max(0, Math.min(utcDay - firstDay, utcOffsetSeconds.length - 1));
+        return (int) Math.floorMod(epochSecond + utcOffsetSeconds[index], (long) CivilTime.SECONDS_PER_DAY);
+    }
+
+    private static double[] cumulative(double[] weights)
+    {
+        double[] out = new double[weights.length];
+        double total = 0;
+        for (int i = 0; i < weights.length; i++) {
+            total += weights[i];
+            out[i] = total;
+        }
+        return out;
+    }
+}
