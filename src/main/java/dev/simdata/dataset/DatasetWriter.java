@@ -70,7 +70,10 @@ public final class DatasetWriter
             return thread;
         });
         try {
-            Map<String, List<Future<List<ShardFile>>>> pending = new LinkedHashMap<>();
+            // Plan every table first, then run shards largest first, so that both the small tables and the
+            // value pools they need are done while the big shards keep every core busy. The order of work never
+            // changes what is written.
+            Map<String, List<ShardSpec>> plans = new LinkedHashMap<>();
             for (TableSource source : sources) {
                 String table = source.schema().name();
                 for (DataFormat format : formats) {
@@ -78,11 +81,20 @@ public final class DatasetWriter
                 }
                 List<ShardSpec> shards = ShardPlanner.plan(source, options.shardRows(), executor);
                 progress.planned(table, shards.stream().mapToLong(ShardSpec::rows).sum());
-                List<Future<List<ShardFile>>> futures = new ArrayList<>();
-                for (ShardSpec shard : shards) {
-                    futures.add(executor.submit(() -> writeShard(source, shard, formats)));
-                }
-                pending.put(table, futures);
+                plans.put(table, shards);
+            }
+            record Task(TableSource source, ShardSpec shard) {}
+            List<Task> tasks = new ArrayList<>();
+            for (TableSource source : sources) {
+                plans.get(source.schema().name()).forEach(shard -> tasks.add(new Task(source, shard)));
+            }
+            Map<Task, Future<List<ShardFile>>> futures = new java.util.HashMap<>();
+            tasks.stream()
+                    .sorted(Comparator.comparingLong((Task task) -> task.shard().rows()).reversed())
+                    .forEach(task -> futures.put(task, executor.submit(() -> writeShard(task.source(), task.shard(), formats))));
+            Map<String, List<Future<List<ShardFile>>>> pending = new LinkedHashMap<>();
+            for (Task task : tasks) {
+                pending.computeIfAbsent(task.source().schema().name(), table -> new ArrayList<>()).add(futures.get(task));
             }
             Map<String, List<List<ShardFile>>> written = new LinkedHashMap<>();
             for (Map.Entry<String, List<Future<List<ShardFile>>>> entry : pending.entrySet()) {

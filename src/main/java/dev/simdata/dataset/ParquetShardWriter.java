@@ -8,6 +8,7 @@ import dev.simdata.schema.TableSchema;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.util.Utf8;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -34,25 +35,36 @@ final class ParquetShardWriter
     private final ParquetWriter<GenericRecord> writer;
     private final GenericData.Record record;
     private final FieldType[] types;
+    /** One reused UTF-8 buffer per column: parquet-avro copies what it keeps (dictionary, statistics). */
+    private final Utf8[] text;
 
     ParquetShardWriter(Path file, TableSchema schema, ParquetCompression compression)
             throws IOException
     {
         Schema avro = AvroSchemas.of(schema);
-        this.writer = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
+        AvroParquetWriter.Builder<GenericRecord> builder = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file));
+        for (int i = 0; i < schema.columnCount(); i++) {
+            dev.simdata.schema.Field field = schema.field(i);
+            if (field.unique() || schema.primaryKey().equals(java.util.List.of(field.name()))) {
+                // every value differs: a dictionary never pays and min/max statistics of random ids help no reader
+                builder = builder.withDictionaryEncoding(field.name(), false).withStatisticsEnabled(field.name(), false);
+            }
+        }
+        this.writer = builder
                 .withConf(new PlainParquetConfiguration())
                 .withSchema(avro)
                 .withDataModel(GenericData.get())
                 .withCompressionCodec(compression.codec())
                 .withRowGroupSize(ROW_GROUP_BYTES)
                 .withPageSize(PAGE_BYTES)
-                .withDictionaryEncoding(true)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .build();
         this.record = new GenericData.Record(avro);
         this.types = new FieldType[schema.columnCount()];
+        this.text = new Utf8[types.length];
         for (int i = 0; i < types.length; i++) {
             types[i] = schema.field(i).type();
+            text[i] = new Utf8(new byte[64]);
         }
     }
 
@@ -68,14 +80,36 @@ final class ParquetShardWriter
     private Object value(Row row, int column)
     {
         return switch (types[column]) {
-            case UUID -> Uuids.toString(row.uuidHigh(column), row.uuidLow(column));
-            case STRING -> row.string(column).toString();
+            case UUID -> {
+                Utf8 buffer = text[column];
+                buffer.setByteLength(36);
+                Uuids.format(row.uuidHigh(column), row.uuidLow(column), buffer.getBytes(), 0);
+                yield buffer;
+            }
+            case STRING -> utf8(text[column], row.string(column));
             case INTEGER -> row.longValue(column);
             case DECIMAL -> ByteBuffer.wrap(BigInteger.valueOf(row.longValue(column)).toByteArray());
             case BOOLEAN -> row.longValue(column) != 0;
             case DATE -> (int) row.longValue(column);
             case DATETIME -> row.longValue(column) * 1_000_000L;
         };
+    }
+
+    /** Encodes into the reused buffer; ASCII (nearly every value) without allocation. */
+    private static Utf8 utf8(Utf8 buffer, CharSequence value)
+    {
+        int length = value.length();
+        buffer.setByteLength(length);
+        byte[] bytes = buffer.getBytes();
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                buffer.set(value.toString());
+                return buffer;
+            }
+            bytes[i] = (byte) c;
+        }
+        return buffer;
     }
 
     @Override

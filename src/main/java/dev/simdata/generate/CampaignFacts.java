@@ -11,7 +11,7 @@ import java.util.List;
  * A mutable holder, reused per thread: {@link #compute} overwrites every field.
  *
  * <p>Lifecycle: created → 7–21 days → mail date → 3–5 days → drop date (the mailed event) → 2–5 days →
- * delivery → 1–14 days → engagement. Status agrees with the dates relative to the as-of date:
+ * delivery (never on a Sunday) → 1–14 days → engagement. Status agrees with the dates relative to the as-of date:
  * completed campaigns dropped at least 21 days before it (their whole engagement window is past); active ones
  * mailed in the last 3 weeks; paused ones dropped within the history window; drafts have no dates; scheduled
  * ones mail in the future; cancelled ones never dropped.
@@ -19,8 +19,9 @@ import java.util.List;
 final class CampaignFacts
 {
     static final int NO_DATE = Integer.MIN_VALUE;
-    /** Days from drop to the end of the engagement window: delivery at most 5 days, engagement at most 14. */
-    static final int ENGAGEMENT_WINDOW_DAYS = 19;
+    /** Days from drop to the end of the engagement window: delivery at most 6 days (5, or a Sunday moved to Monday),
+     * engagement at most 14. */
+    static final int ENGAGEMENT_WINDOW_DAYS = 20;
 
     private static final WeightedChoice<CampaignStatus> STATUS = WeightedChoice.of(
             List.of(CampaignStatus.values()),

@@ -38,7 +38,7 @@ final class ClientFacts
         int industryIndex = INDUSTRY.pickIndex(random);
         industry = INDUSTRY.get(industryIndex);
         lifecycleStage = LIFECYCLE.pick(random);
-        String[] companies = platform.pools.companies;
+        String[] companies = platform.pools().companies;
         String company = companies[(int) ((client * 104_729L + 4_271) % companies.length)];
         name = company + " " + INDUSTRY_SUFFIX[industryIndex];
         domain = Pools.slug(name) + ".com";

@@ -35,7 +35,7 @@ final class ContactsTable
     public Cursor open()
     {
         long clientSalt = platform.tableSalt("clients");
-        Pools pools = platform.pools;
+        Pools pools = platform.pools();
         return new Cursor()
         {
             private final Row row = new Row(schema);

@@ -46,7 +46,7 @@ final class Journey
         }
         add(EventType.MAILED, mailedAt);
         status = RecipientStatus.MAILED;
-        int deliveryDay = calendar.sampleDayAfter(random, campaign.dropDay, 2, 5, 0);
+        int deliveryDay = deliveryDay(campaign.dropDay, random.between(2, 5));
         long deliveredAt = calendar.activityInstant(random, deliveryDay);
         if (!delivered) {
             if (campaign.dropDay + 7 < platform.asOfDay) {
@@ -96,6 +96,13 @@ final class Journey
             }
         }
         return false;
+    }
+
+    /** The postal service delivers Monday to Saturday: a piece due on a Sunday arrives on Monday. */
+    static int deliveryDay(int dropDay, int transitDays)
+    {
+        int day = dropDay + transitDays;
+        return dev.simdata.time.CivilTime.dayOfWeek(day) == 7 ? day + 1 : day;
     }
 
     private static int engagementDay(ActivityCalendar calendar, RowRandom random, int deliveryDay)

@@ -30,7 +30,7 @@ final class OrganizationFacts
     {
         random.reset(Streams.ORGANIZATION, organization);
         index = organization;
-        String[] companies = platform.pools.companies;
+        String[] companies = platform.pools().companies;
         String company = companies[(int) ((organization * 7_919L) % companies.length)];
         name = company + " " + SUFFIXES[random.nextInt(SUFFIXES.length)];
         domain = Pools.slug(name) + ".com";

@@ -36,7 +36,7 @@ final class UsersTable
     {
         long organizationSalt = platform.tableSalt("organizations");
         long clientSalt = platform.tableSalt("clients");
-        Pools pools = platform.pools;
+        Pools pools = platform.pools();
         return new Cursor()
         {
             private final Row row = new Row(schema);

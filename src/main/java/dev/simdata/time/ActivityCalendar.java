@@ -38,8 +38,9 @@ public final class ActivityCalendar
     private final int firstDay;
     private final double[] cumulativeDayWeights;
     private final int[] utcOffsetSeconds;
-    private final double[] activityHours = cumulative(ACTIVITY_HOURS);
-    private final double[] callHours = cumulative(CALL_HOURS);
+    private static final int HOUR_TABLE_SIZE = 4096;
+    private final byte[] activityHours = lookupTable(ACTIVITY_HOURS);
+    private final byte[] callHours = lookupTable(CALL_HOURS);
 
     /**
      * @param firstDay first epoch day covered (local dates)
@@ -141,13 +142,13 @@ public final class ActivityCalendar
     /** An instant (epoch second) on local date {@code day} at an hour drawn from the general activity curve. */
     public long activityInstant(RowRandom random, int day)
     {
-        return instant(random, day, random.pick(activityHours));
+        return instant(random, day, activityHours[random.nextInt(HOUR_TABLE_SIZE)]);
     }
 
     /** An instant on local date {@code day} at an hour drawn from the call-center curve. */
     public long callInstant(RowRandom random, int day)
     {
-        return instant(random, day, random.pick(callHours));
+        return instant(random, day, callHours[random.nextInt(HOUR_TABLE_SIZE)]);
     }
 
     /** An instant on local date {@code day} at a uniformly drawn time within {@code hour}. */
@@ -184,14 +185,26 @@ public final class ActivityCalendar
         return (int) Math.floorMod(epochSecond + utcOffsetSeconds[index], (long) CivilTime.SECONDS_PER_DAY);
     }
 
-    private static double[] cumulative(double[] weights)
+    /**
+     * A table of {@link #HOUR_TABLE_SIZE} slots where each hour fills a share of slots proportional to its weight,
+     * so that drawing an hour is one array read (weights are quantised to 1/4096).
+     */
+    private static byte[] lookupTable(double[] weights)
     {
-        double[] out = new double[weights.length];
         double total = 0;
-        for (int i = 0; i < weights.length; i++) {
-            total += weights[i];
-            out[i] = total;
+        for (double weight : weights) {
+            total += weight;
         }
-        return out;
+        byte[] table = new byte[HOUR_TABLE_SIZE];
+        double cumulative = 0;
+        int slot = 0;
+        for (int hour = 0; hour < weights.length; hour++) {
+            cumulative += weights[hour];
+            int end = hour == weights.length - 1 ? HOUR_TABLE_SIZE : (int) Math.round(cumulative / total * HOUR_TABLE_SIZE);
+            while (slot < end) {
+                table[slot++] = (byte) hour;
+            }
+        }
+        return table;
     }
 }

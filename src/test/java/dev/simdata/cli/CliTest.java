@@ -1,0 +1,107 @@
+package dev.simdata.cli;
+
+import dev.simdata.dataset.Manifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs the real CLI in-process and checks what it prints and returns. */
+class CliTest
+{
+    record Result(int code, String out, String err) {}
+
+    static Result run(String... args)
+    {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.create(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void everyCommandHasHelpAndVersion()
+    {
+        for (String[] command : new String[][] {{}, {"generate"}, {"scenarios"}}) {
+            String[] help = java.util.Arrays.copyOf(command, command.length + 1);
+            help[command.length] = "--help";
+            Result helpResult = run(help);
+            assertThat(helpResult.code()).isZero();
+            assertThat(helpResult.out()).contains("Usage:");
+            String[] version = java.util.Arrays.copyOf(command, command.length + 1);
+            version[command.length] = "--version";
+            Result versionResult = run(version);
+            assertThat(versionResult.code()).isZero();
+            assertThat(versionResult.out()).startsWith("simdata ");
+        }
+    }
+
+    @Test
+    void scenariosListsThePresets()
+    {
+        Result result = run("scenarios");
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).contains("demo", "development", "analytics", "load_test", "200000", "12 months");
+    }
+
+    @Test
+    void userMistakesGiveOneLineAndExitCodeTwo(@TempDir Path temporary)
+            throws IOException
+    {
+        Path file = Files.writeString(temporary.resolve("a-file"), "x");
+        String[][] mistakes = {
+                {"generate", "--scenario", "huge", "--out", temporary.resolve("a").toString()},
+                {"generate", "--shard-rows", "0", "--out", temporary.resolve("b").toString()},
+                {"generate", "--shard-rows", "-5", "--out", temporary.resolve("c").toString()},
+                {"generate", "--threads", "0", "--out", temporary.resolve("d").toString()},
+                {"generate", "--as-of", "yesterday", "--out", temporary.resolve("e").toString()},
+                {"generate", "--as-of", "2025-02-30", "--out", temporary.resolve("f").toString()},
+                {"generate", "--format", "xlsx", "--out", temporary.resolve("g").toString()},
+                {"generate", "--parquet-compression", "lz4", "--out", temporary.resolve("h").toString()},
+                {"generate", "--out", file.resolve("below-a-file").toString()},
+                {"generate", "--out", "/proc/simdata-cannot-write-here"},
+                {"generate", "--no-such-flag"},
+        };
+        String[] named = {"--scenario", "--shard-rows", "--shard-rows", "--threads", "--as-of", "--as-of", "--format", "--parquet-compression", "--out", "--out", "--no-such-flag"};
+        for (int i = 0; i < mistakes.length; i++) {
+            Result result = run(mistakes[i]);
+            assertThat(result.code()).as("exit code of %s", String.join(" ", mistakes[i])).isEqualTo(ExitCode.INVALID_INPUT);
+            assertThat(result.err().strip()).as("error of %s", String.join(" ", mistakes[i])).doesNotContain("\n").contains(named[i]).doesNotContain("Exception");
+            assertThat(result.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void aNonEmptyFolderNeedsForceAndForceOnlyReplacesADataset(@TempDir Path temporary)
+            throws IOException
+    {
+        Path out = temporary.resolve("demo");
+        assertThat(run("generate", "--out", out.toString(), "--quiet").code()).isZero();
+        String checksums = Files.readString(out.resolve(Manifest.CHECKSUMS_FILE_NAME));
+
+        Result again = run("generate", "--out", out.toString());
+        assertThat(again.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(again.err()).contains("--force");
+
+        Files.writeString(out.resolve("csv/users/stray.csv"), "leftover");
+        Result forced = run("generate", "--out", out.toString(), "--force");
+        assertThat(forced.code()).isZero();
+        assertThat(forced.out()).contains("events", "rows/s");
+        assertThat(out.resolve("csv/users/stray.csv")).doesNotExist();
+        assertThat(Files.readString(out.resolve(Manifest.CHECKSUMS_FILE_NAME))).isEqualTo(checksums);
+
+        Path mixed = temporary.resolve("mixed");
+        Files.createDirectories(mixed);
+        Files.writeString(mixed.resolve("notes.txt"), "mine");
+        Result refused = run("generate", "--out", mixed.toString(), "--force");
+        assertThat(refused.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(refused.err()).contains("notes.txt");
+        assertThat(mixed.resolve("notes.txt")).exists();
+    }
+}
