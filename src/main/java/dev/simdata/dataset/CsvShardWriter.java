@@ -26,6 +26,7 @@ final class CsvShardWriter
     private static final int MAX_SCALAR_BYTES = 48;
 
     private final OutputStream out;
+    private final java.security.MessageDigest digest = Checksums.sha256();
     private final FieldType[] types;
     private final int[] scales;
     private final byte[] buffer = new byte[BUFFER_BYTES];
@@ -98,6 +99,12 @@ final class CsvShardWriter
     long rows()
     {
         return rows;
+    }
+
+    /** The finished file's size and SHA-256; valid after {@link #close}. */
+    ShardFile finished(String path)
+    {
+        return new ShardFile(path, rows, bytesWritten, Checksums.hex(digest.digest()));
     }
 
     @Override
@@ -239,6 +246,7 @@ final class CsvShardWriter
             throws IOException
     {
         out.write(buffer, 0, position);
+        digest.update(buffer, 0, position);
         bytesWritten += position;
         position = 0;
     }

@@ -162,7 +162,7 @@ public final class DatasetWriter
         for (int f = 0; f < formats.size(); f++) {
             Path target = out.resolve(paths.get(f));
             Files.move(temporaries.get(f), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            files.add(new ShardFile(paths.get(f), shard.rows(), Files.size(target), Checksums.sha256(target)));
+            files.add(formats.get(f) == DataFormat.CSV ? csv.finished(paths.get(f)) : parquet.finished(paths.get(f), shard.rows()));
         }
         return files;
     }

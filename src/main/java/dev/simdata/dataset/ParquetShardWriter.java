@@ -13,7 +13,6 @@ import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.io.LocalOutputFile;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -32,6 +31,7 @@ final class ParquetShardWriter
     static final long ROW_GROUP_BYTES = 16L << 20;
     static final int PAGE_BYTES = 1 << 20;
 
+    private final DigestingOutputFile output;
     private final ParquetWriter<GenericRecord> writer;
     private final GenericData.Record record;
     private final FieldType[] types;
@@ -42,7 +42,8 @@ final class ParquetShardWriter
             throws IOException
     {
         Schema avro = AvroSchemas.of(schema);
-        AvroParquetWriter.Builder<GenericRecord> builder = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file));
+        this.output = new DigestingOutputFile(file);
+        AvroParquetWriter.Builder<GenericRecord> builder = AvroParquetWriter.<GenericRecord>builder(output);
         for (int i = 0; i < schema.columnCount(); i++) {
             dev.simdata.schema.Field field = schema.field(i);
             if (field.unique() || schema.primaryKey().equals(java.util.List.of(field.name()))) {
@@ -117,5 +118,11 @@ final class ParquetShardWriter
             throws IOException
     {
         writer.close();
+    }
+
+    /** The finished file's size and SHA-256; valid after {@link #close}. */
+    ShardFile finished(String path, long rows)
+    {
+        return new ShardFile(path, rows, output.bytes(), output.sha256());
     }
 }

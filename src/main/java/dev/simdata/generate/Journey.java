@@ -10,6 +10,8 @@ import dev.simdata.time.ActivityCalendar;
 final class Journey
 {
     private static final int MAX_EVENTS = EventType.VALUES.length;
+    /** Engagement comes 1–14 days after delivery, most of it early: a half-life of four days. */
+    private static final double[] ENGAGEMENT_DECAY = ActivityCalendar.decay(14, 4.0);
 
     final EventType[] types = new EventType[MAX_EVENTS];
     final long[] times = new long[MAX_EVENTS];
@@ -107,7 +109,7 @@ final class Journey
 
     private static int engagementDay(ActivityCalendar calendar, RowRandom random, int deliveryDay)
     {
-        return calendar.sampleDayAfter(random, deliveryDay, 1, 14, 4.0);
+        return calendar.sampleDayAfter(random, deliveryDay, 1, ENGAGEMENT_DECAY);
     }
 
     private void add(EventType type, long time)

@@ -121,19 +121,30 @@ public final class ActivityCalendar
     }
 
     /**
-     * A local date {@code start + offset} with offset in [minOffset, maxOffset], weighted by weekday and by a decay
-     * that favours early offsets ({@code halfLifeDays}, or 0 for none). Rejection sampling: a few draws on average.
+     * The acceptance factors of a decay that favours early offsets: {@code 0.5^(k / halfLifeDays)} for
+     * k = 0 … span - 1. Compute once, pass to {@link #sampleDayAfter}.
      */
-    public int sampleDayAfter(RowRandom random, int start, int minOffset, int maxOffset, double halfLifeDays)
+    public static double[] decay(int span, double halfLifeDays)
+    {
+        double[] factors = new double[span];
+        for (int k = 0; k < span; k++) {
+            factors[k] = Math.pow(0.5, k / halfLifeDays);
+        }
+        return factors;
+    }
+
+    /**
+     * A local date {@code start + offset} with offset in [minOffset, minOffset + decay.length - 1], weighted by
+     * weekday and by {@code decay} (see {@link #decay}). Rejection sampling: a few draws on average.
+     */
+    public int sampleDayAfter(RowRandom random, int start, int minOffset, double[] decay)
     {
         for (int attempt = 0; attempt < 32; attempt++) {
-            int offset = random.between(minOffset, maxOffset);
-            double accept = WEEKDAY_WEIGHTS[CivilTime.dayOfWeek(start + offset)] / MAX_WEEKDAY_WEIGHT;
-            if (halfLifeDays > 0) {
-                accept *= Math.pow(0.5, (offset - minOffset) / halfLifeDays);
-            }
+            int k = random.nextInt(decay.length);
+            int day = start + minOffset + k;
+            double accept = WEEKDAY_WEIGHTS[CivilTime.dayOfWeek(day)] / MAX_WEEKDAY_WEIGHT * decay[k];
             if (random.nextDouble() < accept) {
-                return start + offset;
+                return day;
             }
         }
         return start + minOffset;
