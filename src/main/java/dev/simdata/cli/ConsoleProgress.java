@@ -62,7 +62,7 @@ final class ConsoleProgress
         if (!running) {
             return;
         }
-        String current = null;
+        StringBuilder active = new StringBuilder();
         long totalDone = 0;
         long total = 0;
         for (String table : order) {
@@ -70,14 +70,16 @@ final class ConsoleProgress
             long tableTotal = totals.get(table).get();
             totalDone += tableDone;
             total += tableTotal;
-            if (current == null && tableDone < tableTotal) {
-                current = table + " " + Format.count(tableDone) + "/" + Format.count(tableTotal);
+            if (tableDone > 0 && tableDone < tableTotal && active.length() < 40) {
+                active.append(active.length() == 0 ? ", writing " : " ").append(table).append(' ').append(tableDone * 100 / tableTotal).append('%');
             }
         }
         double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-        String line = String.format("generating: %s rows of %s (%d%%), %s rows/s%s",
+        double rate = totalDone / seconds;
+        String eta = rate <= 0 || total == 0 ? "" : String.format(", ETA %.0f s", (total - totalDone) / rate);
+        String line = String.format("generating: %s of %s rows (%d%%), %s rows/s%s%s",
                 Format.count(totalDone), Format.count(total), total == 0 ? 0 : totalDone * 100 / total,
-                Format.count((long) (totalDone / seconds)), current == null ? "" : ", at " + current);
+                Format.count((long) rate), eta, active);
         err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
         err.flush();
         lastWidth = line.length();
