@@ -33,9 +33,7 @@ final class Platform
     final long seed;
     final JourneyRates rates;
     final ActivityCalendar calendar;
-    /** Built on a background thread: the first datafaker call loads its YAML (about a second), and the largest
-     * tables (recipients, events) never need the pools, so their shards start at once. */
-    private final java.util.concurrent.CompletableFuture<Pools> pools;
+    private final Pools pools;
     /** The simulated "now" as an epoch day; its midnight UTC is {@link #asOfInstant}. */
     final int asOfDay;
     /** Every timestamp in the dataset is strictly before this epoch second. */
@@ -56,25 +54,14 @@ final class Platform
         this.asOfInstant = (long) asOfDay * CivilTime.SECONDS_PER_DAY;
         this.windowStartDay = (int) asOf.minusMonths(scenario.historyMonths()).toEpochDay();
         this.calendar = new ActivityCalendar(settings.zone(), asOfDay - 6 * 366, asOfDay + 120);
-        long poolSeed = Mix.hash(seed, Streams.POOLS);
-        this.pools = new java.util.concurrent.CompletableFuture<>();
-        Thread builder = new Thread(() -> {
-            try {
-                pools.complete(Pools.build(poolSeed));
-            }
-            catch (Throwable failure) {
-                pools.completeExceptionally(failure);
-            }
-        }, "simdata-pools");
-        builder.setDaemon(true);
-        builder.start();
+        this.pools = Pools.bundled();
         this.recipientStarts = planRecipients();
     }
 
-    /** The value pools; waits for them on first use. */
+    /** The value pools (names, streets, places, companies). */
     Pools pools()
     {
-        return pools.join();
+        return pools;
     }
 
     /**

@@ -1,8 +1,16 @@
 package dev.simdata.generate;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simdata.random.RowRandom;
 import net.datafaker.Faker;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,11 +21,18 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Value pools built once per seed from datafaker (US locale) and then sampled per row, so that datafaker's
- * expression resolution never runs on the hot path. Immutable after construction and safe to share.
+ * Value pools built from datafaker once, at build time, into the {@code simdata-pools.json} resource (see
+ * {@link BuildValuePools}), and sampled per row: datafaker's YAML loading and expression resolution (seconds of CPU, much of
+ * it JIT compilation) never run when generating. Immutable and safe to share.
  */
 final class Pools
 {
+    static final String RESOURCE = "simdata-pools.json";
+    /** The seed of the build-time datafaker run; the dataset seed decides which pooled values each row picks. */
+    private static final long BUILD_SEED = 20_240_601L;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static volatile Pools bundled;
+
     private static final int FIRST_NAMES = 1_200;
     private static final int LAST_NAMES = 2_000;
     private static final int STREETS = 4_000;
@@ -34,32 +49,112 @@ final class Pools
     final String[] postalCodes;
     final String[] companies;
 
-    private Pools(Faker faker, Random digits)
+    private Pools(String[] firstNames, String[] lastNames, String[] streets, String[] cities, String[] states, String[] postalCodes, String[] companies)
     {
-        firstNames = distinct(FIRST_NAMES, () -> faker.name().firstName());
-        lastNames = distinct(LAST_NAMES, () -> faker.name().lastName());
-        firstNamesLower = slugs(firstNames);
-        lastNamesLower = slugs(lastNames);
-        streets = distinct(STREETS, () -> faker.address().streetAddress());
-        cities = new String[PLACES];
-        states = new String[PLACES];
-        postalCodes = new String[PLACES];
-        for (int i = 0; i < PLACES; i++) {
-            String state = faker.address().stateAbbr();
-            cities[i] = faker.address().city();
-            states[i] = state;
-            postalCodes[i] = fiveDigits(faker.address().zipCodeByState(state), digits);
+        this.firstNames = firstNames;
+        this.lastNames = lastNames;
+        this.firstNamesLower = slugs(firstNames);
+        this.lastNamesLower = slugs(lastNames);
+        this.streets = streets;
+        this.cities = cities;
+        this.states = states;
+        this.postalCodes = postalCodes;
+        this.companies = companies;
+    }
+
+    /** The pools bundled with the build. */
+    static Pools bundled()
+    {
+        Pools pools = bundled;
+        if (pools == null) {
+            synchronized (Pools.class) {
+                pools = bundled;
+                if (pools == null) {
+                    pools = load();
+                    bundled = pools;
+                }
+            }
         }
-        companies = distinct(COMPANIES, () -> trimCompany(faker.company().name()));
+        return pools;
+    }
+
+    private static Pools load()
+    {
+        try (InputStream in = Pools.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the build; run 'mvn package'");
+            }
+            JsonNode root = JSON.readTree(in);
+            return new Pools(strings(root, "first_names"), strings(root, "last_names"), strings(root, "streets"),
+                    strings(root, "cities"), strings(root, "states"), strings(root, "postal_codes"), strings(root, "companies"));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    private static String[] strings(JsonNode root, String field)
+    {
+        JsonNode array = root.path(field);
+        String[] values = new String[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = array.get(i).asText();
+        }
+        if (values.length == 0) {
+            throw new IllegalStateException(RESOURCE + " has no " + field);
+        }
+        return values;
+    }
+
+    /**
+     * Builds the pools with datafaker and writes them as JSON to {@code out}; see {@link BuildValuePools}.
+     * Datafaker's output is fixed for its version and the seed.
+     */
+    static void write(Path out)
+            throws IOException
+    {
+        Pools pools = fromFaker(new Faker(Locale.ENGLISH, new Random(BUILD_SEED)), new Random(BUILD_SEED ^ 0x5DEECE66DL));
+        ObjectNode root = JSON.createObjectNode();
+        root.put("source", "datafaker " + Faker.class.getPackage().getImplementationVersion() + ", English data, seed " + BUILD_SEED);
+        put(root, "first_names", pools.firstNames);
+        put(root, "last_names", pools.lastNames);
+        put(root, "streets", pools.streets);
+        put(root, "cities", pools.cities);
+        put(root, "states", pools.states);
+        put(root, "postal_codes", pools.postalCodes);
+        put(root, "companies", pools.companies);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.write(out, JSON.writeValueAsBytes(root));
+    }
+
+    private static void put(ObjectNode root, String field, String[] values)
+    {
+        var array = root.putArray(field);
+        for (String value : values) {
+            array.add(value);
+        }
     }
 
     /**
      * Uses datafaker's English data, which is US-centric (US states, state-matched ZIP prefixes, American names).
      * {@code Locale.US} would add the en-US overrides, which makes datafaker's first call several times slower.
      */
-    static Pools build(long seed)
+    private static Pools fromFaker(Faker faker, Random digits)
     {
-        return new Pools(new Faker(Locale.ENGLISH, new Random(seed)), new Random(seed ^ 0x5DEECE66DL));
+        String[] firstNames = distinct(FIRST_NAMES, () -> faker.name().firstName());
+        String[] lastNames = distinct(LAST_NAMES, () -> faker.name().lastName());
+        String[] streets = distinct(STREETS, () -> faker.address().streetAddress());
+        String[] cities = new String[PLACES];
+        String[] states = new String[PLACES];
+        String[] postalCodes = new String[PLACES];
+        for (int i = 0; i < PLACES; i++) {
+            String state = faker.address().stateAbbr();
+            cities[i] = faker.address().city();
+            states[i] = state;
+            postalCodes[i] = fiveDigits(faker.address().zipCodeByState(state), digits);
+        }
+        String[] companies = distinct(COMPANIES, () -> trimCompany(faker.company().name()));
+        return new Pools(firstNames, lastNames, streets, cities, states, postalCodes, companies);
     }
 
     /**

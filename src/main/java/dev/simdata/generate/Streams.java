@@ -17,7 +17,6 @@ final class Streams
     static final long CAMPAIGN_SIZE = Mix.nameHash("campaign-size");
     static final long RECIPIENT = Mix.nameHash("recipient");
     static final long JOURNEY = Mix.nameHash("journey");
-    static final long POOLS = Mix.nameHash("pools");
 
     private Streams() {}
 }
