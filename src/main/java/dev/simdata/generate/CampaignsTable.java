@@ -1,7 +1,6 @@
 package dev.simdata.generate;
 
 import dev.simdata.random.RowRandom;
-import dev.simdata.random.Uuids;
 import dev.simdata.schema.Row;
 import dev.simdata.schema.RowSink;
 
@@ -24,7 +23,7 @@ final class CampaignsTable
     public Cursor open()
     {
         long clientSalt = platform.tableSalt("clients");
-        return new Cursor()
+        return new OneRowCursor()
         {
             private final Row row = new Row(schema);
             private final RowRandom random = platform.random();
@@ -41,18 +40,13 @@ final class CampaignsTable
             private final int recipientCount = column("recipient_count");
             private final int budget = column("budget");
 
-            @Override
-            public int rowsIn(long unit)
-            {
-                return 1;
-            }
 
             @Override
             public void emit(long unit, RowSink sink)
             {
                 facts.compute(platform, random, (int) unit);
-                row.setUuid(id, Uuids.high(salt, unit), Uuids.low(salt, unit))
-                        .setUuid(clientId, Uuids.high(clientSalt, facts.client), Uuids.low(clientSalt, facts.client))
+                setId(row, id, salt, unit);
+                setId(row, clientId, clientSalt, facts.client)
                         .setString(name, facts.name(text))
                         .setString(status, facts.status.label)
                         .setString(format, facts.format())

@@ -1,7 +1,6 @@
 package dev.simdata.generate;
 
 import dev.simdata.random.RowRandom;
-import dev.simdata.random.Uuids;
 import dev.simdata.schema.Row;
 import dev.simdata.schema.RowSink;
 
@@ -24,7 +23,7 @@ final class ClientsTable
     public Cursor open()
     {
         long organizationSalt = platform.tableSalt("organizations");
-        return new Cursor()
+        return new OneRowCursor()
         {
             private final Row row = new Row(schema);
             private final RowRandom random = platform.random();
@@ -37,18 +36,13 @@ final class ClientsTable
             private final int lifecycleStage = column("lifecycle_stage");
             private final int createdAt = column("created_at");
 
-            @Override
-            public int rowsIn(long unit)
-            {
-                return 1;
-            }
 
             @Override
             public void emit(long unit, RowSink sink)
             {
                 facts.compute(platform, random, organization, (int) unit);
-                row.setUuid(id, Uuids.high(salt, unit), Uuids.low(salt, unit))
-                        .setUuid(organizationId, Uuids.high(organizationSalt, facts.organization), Uuids.low(organizationSalt, facts.organization))
+                setId(row, id, salt, unit);
+                setId(row, organizationId, organizationSalt, facts.organization)
                         .setString(name, facts.name)
                         .setString(industry, facts.industry)
                         .setString(lifecycleStage, facts.lifecycleStage)

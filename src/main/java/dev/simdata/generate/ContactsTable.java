@@ -1,7 +1,6 @@
 package dev.simdata.generate;
 
 import dev.simdata.random.RowRandom;
-import dev.simdata.random.Uuids;
 import dev.simdata.random.WeightedChoice;
 import dev.simdata.schema.Row;
 import dev.simdata.schema.RowSink;
@@ -36,7 +35,7 @@ final class ContactsTable
     {
         long clientSalt = platform.tableSalt("clients");
         Pools pools = platform.pools();
-        return new Cursor()
+        return new OneRowCursor()
         {
             private final Row row = new Row(schema);
             private final RowRandom random = platform.random();
@@ -58,11 +57,6 @@ final class ContactsTable
             private final int postalCode = column("postal_code");
             private final int createdAt = column("created_at");
 
-            @Override
-            public int rowsIn(long unit)
-            {
-                return 1;
-            }
 
             @Override
             public void emit(long unit, RowSink sink)
@@ -75,8 +69,8 @@ final class ContactsTable
                 random.reset(Streams.CONTACT, unit);
                 int first = Pools.skewed(random, pools.firstNames.length);
                 int last = Pools.skewed(random, pools.lastNames.length);
-                row.setUuid(id, Uuids.high(salt, unit), Uuids.low(salt, unit))
-                        .setUuid(clientId, Uuids.high(clientSalt, clientIndex), Uuids.low(clientSalt, clientIndex))
+                setId(row, id, salt, unit);
+                setId(row, clientId, clientSalt, clientIndex)
                         .setString(firstName, pools.firstNames[first])
                         .setString(lastName, pools.lastNames[last]);
                 if (random.chance(0.88)) {

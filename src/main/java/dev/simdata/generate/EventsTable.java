@@ -1,6 +1,5 @@
 package dev.simdata.generate;
 
-import dev.simdata.random.Uuids;
 import dev.simdata.schema.Row;
 import dev.simdata.schema.RowSink;
 
@@ -63,11 +62,11 @@ final class EventsTable
                 cursor.journeyOf(unit);
                 Journey journey = cursor.journey;
                 int campaign = cursor.campaign.index;
-                row.setUuid(recipientId, Uuids.high(recipientSalt, unit), Uuids.low(recipientSalt, unit))
-                        .setUuid(campaignId, Uuids.high(campaignSalt, campaign), Uuids.low(campaignSalt, campaign));
+                setId(row, recipientId, recipientSalt, unit);
+                setId(row, campaignId, campaignSalt, campaign);
                 for (int i = 0; i < journey.count; i++) {
                     long key = eventKey(unit, journey.types[i]);
-                    row.setUuid(id, Uuids.high(salt, key), Uuids.low(salt, key))
+                    setId(row, id, salt, key)
                             .setString(eventType, journey.types[i].label)
                             .setTimestamp(occurredAt, journey.times[i]);
                     sink.accept(row);

@@ -1,5 +1,7 @@
 package dev.simdata.generate;
 
+import dev.simdata.random.Uuids;
+import dev.simdata.schema.Row;
 import dev.simdata.schema.SchemaCatalog;
 import dev.simdata.schema.TableSchema;
 import dev.simdata.schema.TableSource;
@@ -38,6 +40,23 @@ abstract class GeneratedTable
     int column(String name)
     {
         return schema.columnIndex(name);
+    }
+
+    /** Sets {@code column} to the identifier of row {@code key} of the table named by {@code tableSalt}. */
+    static Row setId(Row row, int column, long tableSalt, long key)
+    {
+        return row.setUuid(column, Uuids.high(tableSalt, key), Uuids.low(tableSalt, key));
+    }
+
+    /** A cursor for tables whose units are their rows. */
+    abstract static class OneRowCursor
+            implements Cursor
+    {
+        @Override
+        public final int rowsIn(long unit)
+        {
+            return 1;
+        }
     }
 
     /** A uniformly drawn instant between two epoch seconds, [from, to). */

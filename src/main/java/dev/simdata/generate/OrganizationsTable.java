@@ -1,7 +1,6 @@
 package dev.simdata.generate;
 
 import dev.simdata.random.RowRandom;
-import dev.simdata.random.Uuids;
 import dev.simdata.schema.Row;
 import dev.simdata.schema.RowSink;
 
@@ -23,7 +22,7 @@ final class OrganizationsTable
     @Override
     public Cursor open()
     {
-        return new Cursor()
+        return new OneRowCursor()
         {
             private final Row row = new Row(schema);
             private final RowRandom random = platform.random();
@@ -35,17 +34,12 @@ final class OrganizationsTable
             private final int timeZone = column("time_zone");
             private final int createdAt = column("created_at");
 
-            @Override
-            public int rowsIn(long unit)
-            {
-                return 1;
-            }
 
             @Override
             public void emit(long unit, RowSink sink)
             {
                 facts.compute(platform, random, (int) unit);
-                row.setUuid(id, Uuids.high(salt, unit), Uuids.low(salt, unit))
+                setId(row, id, salt, unit)
                         .setString(name, facts.name)
                         .setString(industry, facts.industry)
                         .setString(plan, facts.plan)

@@ -2,7 +2,6 @@ package dev.simdata.generate;
 
 import dev.simdata.random.Mix;
 import dev.simdata.random.RowRandom;
-import dev.simdata.random.Uuids;
 import dev.simdata.schema.Row;
 import dev.simdata.schema.RowSink;
 
@@ -48,7 +47,7 @@ final class RecipientsTable
     {
         long campaignSalt = platform.tableSalt("campaigns");
         long contactSalt = platform.tableSalt("contacts");
-        return new Cursor()
+        return new OneRowCursor()
         {
             private final Row row = new Row(schema);
             private final RecipientCursor cursor = new RecipientCursor(platform);
@@ -61,11 +60,6 @@ final class RecipientsTable
             private final int status = column("status");
             private final int createdAt = column("created_at");
 
-            @Override
-            public int rowsIn(long unit)
-            {
-                return 1;
-            }
 
             @Override
             public void emit(long unit, RowSink sink)
@@ -79,9 +73,9 @@ final class RecipientsTable
                         ? 7 * 86_400L
                         : ((long) campaign.mailDay * 86_400L) - campaign.createdAt - 3_600;
                 long latest = Math.min(campaign.createdAt + Math.max(listWindow, 7_200), platform.asOfInstant - 1);
-                row.setUuid(id, Uuids.high(salt, unit), Uuids.low(salt, unit))
-                        .setUuid(campaignId, Uuids.high(campaignSalt, campaign.index), Uuids.low(campaignSalt, campaign.index))
-                        .setUuid(contactId, Uuids.high(contactSalt, contact), Uuids.low(contactSalt, contact))
+                setId(row, id, salt, unit);
+                setId(row, campaignId, campaignSalt, campaign.index);
+                setId(row, contactId, contactSalt, contact)
                         .setString(trackingCode, trackingCode(platform.seed, unit, code))
                         .setString(status, cursor.journey.status.label)
                         .setTimestamp(createdAt, between(random, campaign.createdAt + 600, latest));

@@ -1,7 +1,6 @@
 package dev.simdata.generate;
 
 import dev.simdata.random.RowRandom;
-import dev.simdata.random.Uuids;
 import dev.simdata.random.WeightedChoice;
 import dev.simdata.schema.Row;
 import dev.simdata.schema.RowSink;
@@ -37,7 +36,7 @@ final class UsersTable
         long organizationSalt = platform.tableSalt("organizations");
         long clientSalt = platform.tableSalt("clients");
         Pools pools = platform.pools();
-        return new Cursor()
+        return new OneRowCursor()
         {
             private final Row row = new Row(schema);
             private final RowRandom random = platform.random();
@@ -54,11 +53,6 @@ final class UsersTable
             private final int createdAt = column("created_at");
             private final int lastLoginAt = column("last_login_at");
 
-            @Override
-            public int rowsIn(long unit)
-            {
-                return 1;
-            }
 
             @Override
             public void emit(long unit, RowSink sink)
@@ -71,8 +65,8 @@ final class UsersTable
                 boolean staff = owner || random.chance(STAFF_SHARE);
                 String domain = organization.domain;
                 long earliest = organization.createdAt;
-                row.setUuid(id, Uuids.high(salt, user), Uuids.low(salt, user))
-                        .setUuid(organizationId, Uuids.high(organizationSalt, organizationIndex), Uuids.low(organizationSalt, organizationIndex));
+                setId(row, id, salt, user);
+                setId(row, organizationId, organizationSalt, organizationIndex);
                 if (staff) {
                     row.setNull(clientId).setString(role, owner ? "owner" : STAFF_ROLE.pick(random));
                 }
@@ -81,7 +75,7 @@ final class UsersTable
                     client.compute(platform, parentRandom, organization, clientIndex);
                     domain = client.domain;
                     earliest = client.createdAt;
-                    row.setUuid(clientId, Uuids.high(clientSalt, clientIndex), Uuids.low(clientSalt, clientIndex))
+                    setId(row, clientId, clientSalt, clientIndex)
                             .setString(role, CLIENT_ROLE.pick(random));
                 }
                 int first = Pools.skewed(random, pools.firstNames.length);
