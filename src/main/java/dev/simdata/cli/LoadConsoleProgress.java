@@ -55,15 +55,20 @@ final class LoadConsoleProgress
     }
 
     @Override
-    public void loaded(String table, long rows)
+    public void started(String table)
     {
         started.putIfAbsent(table, System.nanoTime());
+    }
+
+    @Override
+    public void loaded(String table, long rows)
+    {
         long tableDone = done.get(table).addAndGet(rows);
         allDone.addAndGet(rows);
         if (tableDone == totals.get(table)) {
             double seconds = Math.max(1e-3, (System.nanoTime() - started.getOrDefault(table, start)) / 1e9);
-            println(String.format(Locale.ROOT, "loaded %-16s %12s rows", table, Format.count(tableDone))
-                    + (tableDone > rows ? " (" + Format.count((long) (tableDone / seconds)) + " rows/s)" : ""));
+            println(String.format(Locale.ROOT, "loaded %-16s %12s rows in %s (%s rows/s)", table, Format.count(tableDone),
+                    Format.seconds((long) (seconds * 1e9)), Format.count((long) (tableDone / seconds))));
         }
     }
 

@@ -74,8 +74,8 @@ public record ConnectionTarget(String host, int port, String database, String us
         if (!parameters.containsKey("sslmode") && nonBlank(environment.get("PGSSLMODE"))) {
             parameters.put("sslmode", environment.get("PGSSLMODE"));
         }
-        if (!parameters.containsKey("sslrootcert") && nonBlank(environment.get("PGSSLROOTCERT")) && sslRootCertificate == null) {
-            sslRootCertificate = Path.of(environment.get("PGSSLROOTCERT"));
+        if (!parameters.containsKey("sslrootcert") && nonBlank(environment.get("PGSSLROOTCERT"))) {
+            parameters.put("sslrootcert", environment.get("PGSSLROOTCERT"));
         }
         if (sslRootCertificate != null) {
             if (!Files.isReadable(sslRootCertificate)) {

@@ -351,12 +351,18 @@ public final class DatasetLoader
         Workers.run(database, Math.min(options.jobs(), pending.size()), false, connection -> {
             for (PlannedShard shard = queue.poll(); shard != null; shard = queue.poll()) {
                 long shardStarted = System.nanoTime();
-                firstStart.get(shard.table().name()).accumulateAndGet(shardStarted - started, Math::min);
+                if (firstStart.get(shard.table().name()).compareAndSet(Long.MAX_VALUE, shardStarted - started)) {
+                    progress.started(shard.table().name());
+                }
                 long rows;
                 try {
                     rows = copier.load(connection, shard);
                 }
                 catch (SQLException e) {
+                    if ("23505".equals(e.getSQLState())) {
+                        throw new LoadException(shard.file() + " holds rows whose keys are already in " + options.schema() + "." + shard.table().name()
+                                + " (" + target.redact(e.getMessage()).replace('\n', ' ') + "); nothing of the file was loaded; load into another --schema or use --mode replace");
+                    }
                     throw database.failure("loading " + shard.file() + " into " + options.schema() + "." + shard.table().name() + " failed (rolled back)", e);
                 }
                 catch (IOException e) {

@@ -8,6 +8,9 @@ public interface LoadProgress
     /** A table will receive {@code rows} rows in this run ({@code skippedRows} were loaded by an earlier run). */
     default void planned(String table, long rows, long skippedRows) {}
 
+    /** The first shard of {@code table} started loading in this run. */
+    default void started(String table) {}
+
     /** A shard of {@code table} committed with {@code rows} rows. */
     default void loaded(String table, long rows) {}
 

@@ -200,6 +200,53 @@ class LoadIT
     }
 
     @Test
+    void killedProcessResumesExactlyOnce()
+            throws Exception
+    {
+        Path dataset = LoadFixtures.generate(temporary.resolve("killed"), Scenario.DEVELOPMENT, 200);
+        long totalShards = Manifest.read(dataset).files().stream()
+                .filter(files -> files.format() == dev.simdata.dataset.DataFormat.CSV).mapToLong(files -> files.shards().size()).sum();
+        Path log = temporary.resolve("killed.log");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.simdata.cli.Main",
+                "load", dataset.toString(), "--url", "postgres://postgres@localhost:" + postgres.getPort() + "/postgres",
+                "--schema", "killed", "--jobs", "2")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        long committed = 0;
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        try (Connection connection = connect()) {
+            while (process.isAlive() && System.nanoTime() < deadline) {
+                try {
+                    committed = queryLong(connection, "SELECT count(*) FROM killed.simdata_load_ledger");
+                }
+                catch (SQLException e) {
+                    committed = 0; // not created yet
+                }
+                if (committed >= 10) {
+                    process.destroyForcibly();
+                    break;
+                }
+                Thread.sleep(10);
+            }
+            process.waitFor();
+            // the server notices the dead client and rolls back what was in flight
+            while (queryLong(connection, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'simdata load'") > 0) {
+                Thread.sleep(50);
+            }
+            long partial = queryLong(connection, "SELECT count(*) FROM killed.simdata_load_ledger");
+            assertThat(partial).as(Files.readString(log)).isGreaterThanOrEqualTo(10).isLessThan(totalShards);
+            assertThat(queryLong(connection, "SELECT count(*) FROM killed.events"))
+                    .isEqualTo(queryLong(connection, "SELECT coalesce(sum(rows), 0) FROM killed.simdata_load_ledger WHERE table_name = 'events'"));
+        }
+        LoadSummary resumed = load(dataset, "killed");
+        assertThat(resumed.nothingToDo()).isFalse();
+        assertExactCountsAndKeys(dataset, "killed");
+        assertThat(load(dataset, "killed").nothingToDo()).isTrue();
+    }
+
+    @Test
     void flippedByteFailsNamingTheFileAndLeavesNoRowOfIt()
             throws Exception
     {
