@@ -504,6 +504,7 @@ public final class DatasetLoader
     private LoadSummary summary(String datasetId, boolean nothingToDo, Map<String, List<PlannedShard>> plan, List<PlannedShard> pending,
             Map<String, AtomicLong> copyNanos, long copyElapsed, long keysElapsed, long analyzeElapsed, long started)
     {
+        Set<PlannedShard> loaded = new HashSet<>(pending);
         List<TableResult> results = new ArrayList<>();
         for (Map.Entry<String, List<PlannedShard>> entry : plan.entrySet()) {
             int loadedShards = 0;
@@ -513,7 +514,7 @@ public final class DatasetLoader
             for (PlannedShard shard : entry.getValue()) {
                 format = shard.format();
                 expected += shard.shard().rows();
-                if (pending.contains(shard)) {
+                if (loaded.contains(shard)) {
                     loadedShards++;
                     loadedRows += shard.shard().rows();
                 }

@@ -351,6 +351,17 @@ class LoadIT
         assertExactCountsAndKeys(development, "modes");
     }
 
+    @Test
+    void appendLoadsEachShardOnce()
+            throws Exception
+    {
+        LoadOptions append = LoadFixtures.options(demo, "appending").withMode(LoadMode.APPEND);
+        DatasetLoader.load(LoadFixtures.target(postgres), append, LoadProgress.NONE, ReplaceConfirmation.ALWAYS);
+        LoadSummary again = DatasetLoader.load(LoadFixtures.target(postgres), append, LoadProgress.NONE, ReplaceConfirmation.ALWAYS);
+        assertThat(again.nothingToDo()).isTrue();
+        assertExactCountsAndKeys(demo, "appending");
+    }
+
     private void assertSchemaAbsent(String schema)
             throws SQLException
     {
