@@ -242,6 +242,33 @@ public final class DatasetLoader
                 statement.execute(PostgresDdl.createTable(options.schema(), table));
             }
         }
+        for (TableSchema table : tables) {
+            checkColumns(admin, table);
+        }
+    }
+
+    /** Refuses a table that exists with other columns than {@code schemas/} defines (e.g. an application's own). */
+    private void checkColumns(Connection admin, TableSchema table)
+            throws SQLException
+    {
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement statement = admin.prepareStatement(
+                "SELECT a.attname FROM pg_attribute a WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum")) {
+            statement.setString(1, PostgresDdl.qualified(options.schema(), table.name()));
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    columns.add(result.getString(1));
+                }
+            }
+        }
+        List<String> expected = new ArrayList<>();
+        for (Field field : table.fields()) {
+            expected.add(field.name());
+        }
+        if (!new HashSet<>(columns).containsAll(expected)) {
+            throw new LoadException("table " + options.schema() + "." + table.name() + " exists with columns " + columns + ", not those of schemas/ "
+                    + expected + "; load into another --schema, or use --mode replace to drop it");
+        }
     }
 
     private void replace(Connection admin, Ledger ledger, List<TableSchema> tables, Set<String> existing)

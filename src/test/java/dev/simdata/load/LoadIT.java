@@ -362,6 +362,19 @@ class LoadIT
         assertExactCountsAndKeys(demo, "appending");
     }
 
+    @Test
+    void foreignTableWithOtherColumnsIsRefused()
+            throws Exception
+    {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA app");
+            statement.execute("CREATE TABLE app.users (user_id serial PRIMARY KEY, login text)");
+        }
+        assertThatThrownBy(() -> load(demo, "app"))
+                .isInstanceOf(LoadException.class)
+                .hasMessageContaining("app.users exists with columns [user_id, login]");
+    }
+
     private void assertSchemaAbsent(String schema)
             throws SQLException
     {
