@@ -160,6 +160,25 @@ class LoadCommandIT
     }
 
     @Test
+    void embeddedLoadPrintsJsonOnStdoutAndThePsqlStringOnStderr()
+            throws Exception
+    {
+        Run run = run("load", dataset.toString(), "--embedded", "--json");
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.OK);
+        JsonNode summary = new ObjectMapper().readTree(run.out());
+        assertThat(summary.path("rows_loaded").asLong()).isPositive();
+        assertThat(run.err()).containsPattern("psql 'postgresql://postgres@localhost:[0-9]+/postgres'");
+    }
+
+    @Test
+    void serveNeedsEmbedded()
+    {
+        Run run = run("load", dataset.toString(), "--serve");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(run.err()).contains("--serve needs --embedded");
+    }
+
+    @Test
     void unknownModeNamesTheFlag()
     {
         Run run = run("load", dataset.toString(), "--mode", "upsert");
