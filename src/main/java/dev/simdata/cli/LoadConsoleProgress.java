@@ -67,9 +67,26 @@ final class LoadConsoleProgress
         allDone.addAndGet(rows);
         if (tableDone == totals.get(table)) {
             double seconds = Math.max(1e-3, (System.nanoTime() - started.getOrDefault(table, start)) / 1e9);
-            println(String.format(Locale.ROOT, "loaded %-16s %12s rows in %s (%s rows/s)", table, Format.count(tableDone),
-                    Format.seconds((long) (seconds * 1e9)), Format.count((long) (tableDone / seconds))));
+            println(String.format(Locale.ROOT, "loaded %-16s %12s rows in %s (%s rows/s)%s", table, Format.count(tableDone),
+                    Format.seconds((long) (seconds * 1e9)), Format.count((long) (tableDone / seconds)), remaining()));
         }
+    }
+
+    /** ", N rows to go, ETA …" over all tables, or nothing when all are done. */
+    private String remaining()
+    {
+        long total = 0;
+        for (String table : order) {
+            total += totals.get(table);
+        }
+        long rows = allDone.get();
+        if (rows >= total) {
+            return "";
+        }
+        double rate = rows / Math.max(1e-3, (System.nanoTime() - start) / 1e9);
+        // the first tables are small and slow per row: an estimate from less than a tenth of the rows misleads
+        String eta = rows * 10 < total || rate <= 0 ? "" : ", ETA " + Format.seconds((long) ((total - rows) / rate * 1e9));
+        return ", " + Format.count(total - rows) + " rows to go" + eta;
     }
 
     @Override
@@ -120,7 +137,7 @@ final class LoadConsoleProgress
         }
         double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
         double rate = rows / seconds;
-        String eta = rate <= 0 ? "?" : Format.seconds((long) ((total - rows) / rate * 1e9));
+        String eta = rows * 10 < total || rate <= 0 ? "?" : Format.seconds((long) ((total - rows) / rate * 1e9));
         String line = "loading: " + Format.count(rows) + "/" + Format.count(total) + " rows, " + Format.count((long) rate)
                 + " rows/s, ETA " + eta + (current == null ? "" : ", at " + current);
         err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
