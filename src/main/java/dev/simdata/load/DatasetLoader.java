@@ -74,6 +74,9 @@ public final class DatasetLoader
         try {
             return Checksums.sha256(dataset.resolve(Manifest.FILE_NAME));
         }
+        catch (java.nio.file.NoSuchFileException e) {
+            throw new LoadException(dataset.resolve(Manifest.FILE_NAME) + " is missing: " + dataset + " is not a complete simdata dataset");
+        }
         catch (IOException e) {
             throw new LoadException("cannot read " + dataset.resolve(Manifest.FILE_NAME) + ": " + e.getMessage(), e);
         }
@@ -86,8 +89,11 @@ public final class DatasetLoader
         if (!Files.isDirectory(dataset)) {
             throw new LoadException(dataset + " is not a folder; give the folder that holds datapackage.json");
         }
-        Manifest manifest = Manifest.read(dataset);
         String datasetId = datasetId(dataset);
+        Manifest manifest = Manifest.read(dataset);
+        if (!datasetId(dataset).equals(datasetId)) {
+            throw new LoadException(dataset.resolve(Manifest.FILE_NAME) + " changed while it was being read; run the load again once the dataset is complete");
+        }
         List<TableSchema> tables = tablesOf(manifest);
         Map<String, List<PlannedShard>> plan = plan(manifest, tables);
 
