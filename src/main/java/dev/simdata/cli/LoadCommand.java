@@ -13,7 +13,6 @@ import dev.simdata.load.LoadMode;
 import dev.simdata.load.LoadOptions;
 import dev.simdata.load.LoadProgress;
 import dev.simdata.load.LoadSummary;
-import dev.simdata.load.ReplaceConfirmation;
 import dev.simdata.load.TableResult;
 import dev.simdata.load.TableRows;
 import picocli.CommandLine.Command;
