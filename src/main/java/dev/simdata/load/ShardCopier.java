@@ -1,0 +1,194 @@
+package dev.simdata.load;
+
+import dev.simdata.dataset.Checksums;
+import dev.simdata.dataset.DataFormat;
+import dev.simdata.schema.PostgresDdl;
+import dev.simdata.schema.TableSchema;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.PGCopyOutputStream;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Loads one shard in one transaction: COPY FROM STDIN while hashing the file, then checks the SHA-256 and the row
+ * count against the manifest, records the shard in the ledger and commits. Any failure rolls the whole shard back.
+ */
+final class ShardCopier
+{
+    private static final int BUFFER_SIZE = 1 << 16;
+
+    private final String schema;
+    private final String datasetId;
+    private final Ledger ledger;
+
+    ShardCopier(String schema, String datasetId, Ledger ledger)
+    {
+        this.schema = requireNonNull(schema, "schema is null");
+        this.datasetId = requireNonNull(datasetId, "datasetId is null");
+        this.ledger = requireNonNull(ledger, "ledger is null");
+    }
+
+    /** Loads and commits the shard; the connection must not be in auto-commit mode. Returns the rows loaded. */
+    long load(Connection connection, PlannedShard shard)
+            throws SQLException, IOException
+    {
+        try {
+            long rows = shard.format() == DataFormat.CSV ? copyCsv(connection, shard) : copyParquet(connection, shard);
+            if (rows != shard.shard().rows()) {
+                throw new LoadException(shard.file() + ": COPY loaded " + rows + " rows but the manifest says " + shard.shard().rows()
+                        + "; the shard was rolled back, regenerate or re-download the dataset");
+            }
+            ledger.record(connection, datasetId, shard, rows);
+            connection.commit();
+            return rows;
+        }
+        catch (SQLException | IOException | RuntimeException | Error e) {
+            rollbackQuietly(connection, e);
+            throw e;
+        }
+    }
+
+    static String copySql(String schema, TableSchema table)
+    {
+        StringBuilder sql = new StringBuilder("COPY ").append(PostgresDdl.qualified(schema, table.name())).append(" (");
+        for (int i = 0; i < table.columnCount(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(PostgresDdl.quote(table.field(i).name()));
+        }
+        return sql.append(") FROM STDIN (FORMAT csv)").toString();
+    }
+
+    private long copyCsv(Connection connection, PlannedShard shard)
+            throws SQLException, IOException
+    {
+        checkSize(shard);
+        MessageDigest digest = Checksums.sha256();
+        CopyManager copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
+        try (InputStream file = Files.newInputStream(shard.file());
+                DigestInputStream in = new DigestInputStream(file, digest)) {
+            byte[] expectedHeader = (shard.table().csvHeader() + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] header = in.readNBytes(expectedHeader.length);
+            if (!Arrays.equals(header, expectedHeader)) {
+                drain(in);
+                checkDigest(shard, digest);
+                throw new LoadException(shard.file() + ": the header line does not match table " + shard.table().name()
+                        + " in schemas/ (expected " + shard.table().csvHeader() + "); regenerate the dataset with this version");
+            }
+            long rows;
+            try {
+                rows = copyManager.copyIn(copySql(schema, shard.table()), in, BUFFER_SIZE);
+            }
+            catch (SQLException e) {
+                // a damaged file usually fails COPY before the end: report the checksum, the real cause, first
+                drainQuietly(in);
+                checkDigest(shard, digest);
+                throw e;
+            }
+            checkDigest(shard, digest);
+            return rows;
+        }
+    }
+
+    private long copyParquet(Connection connection, PlannedShard shard)
+            throws SQLException, IOException
+    {
+        checkSize(shard);
+        // Parquet is read by seeking (footer first), so the file is hashed before its rows are sent
+        String actual = Checksums.sha256(shard.file());
+        if (!actual.equals(shard.shard().sha256())) {
+            throw checksumMismatch(shard, actual);
+        }
+        CopyManager copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
+        CopyIn copyIn = copyManager.copyIn(copySql(schema, shard.table()));
+        try {
+            PGCopyOutputStream copyStream = new PGCopyOutputStream(copyIn, BUFFER_SIZE);
+            Writer writer = new BufferedWriter(new OutputStreamWriter(copyStream, StandardCharsets.UTF_8), BUFFER_SIZE);
+            long sent = ParquetRows.writeCsv(shard.file(), shard.table(), writer);
+            writer.flush();
+            long copied = copyStream.endCopy();
+            if (copied != sent) {
+                throw new LoadException(shard.file() + ": sent " + sent + " rows but COPY reports " + copied);
+            }
+            return copied;
+        }
+        finally {
+            if (copyIn.isActive()) {
+                try {
+                    copyIn.cancelCopy();
+                }
+                catch (SQLException ignored) {
+                    // the connection is being rolled back or is gone
+                }
+            }
+        }
+    }
+
+    private static void checkSize(PlannedShard shard)
+            throws IOException
+    {
+        long size = Files.size(shard.file());
+        if (size != shard.shard().bytes()) {
+            throw new LoadException(shard.file() + " has " + size + " bytes but the manifest says " + shard.shard().bytes()
+                    + "; the file was changed or truncated, re-download or regenerate the dataset");
+        }
+    }
+
+    private static void checkDigest(PlannedShard shard, MessageDigest digest)
+    {
+        String actual = Checksums.hex(digest.digest());
+        if (!actual.equals(shard.shard().sha256())) {
+            throw checksumMismatch(shard, actual);
+        }
+    }
+
+    private static LoadException checksumMismatch(PlannedShard shard, String actual)
+    {
+        return new LoadException(shard.file() + ": SHA-256 is " + actual + " but the manifest says " + shard.shard().sha256()
+                + "; the file is damaged or was changed, so none of its rows were loaded; re-download or regenerate the dataset");
+    }
+
+    private static void drain(InputStream in)
+            throws IOException
+    {
+        byte[] buffer = new byte[BUFFER_SIZE];
+        while (in.read(buffer) >= 0) {
+            // hashing only
+        }
+    }
+
+    private static void drainQuietly(InputStream in)
+    {
+        try {
+            drain(in);
+        }
+        catch (IOException ignored) {
+            // the COPY failure is reported instead
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection, Throwable failure)
+    {
+        try {
+            if (!connection.isClosed()) {
+                connection.rollback();
+            }
+        }
+        catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}
