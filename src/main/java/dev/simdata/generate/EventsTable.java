@@ -52,7 +52,7 @@ final class EventsTable
             @Override
             public int rowsIn(long unit)
             {
-                cursor.journeyOf(unit);
+                cursor.outcomeOf(unit);
                 return cursor.journey.count;
             }
 

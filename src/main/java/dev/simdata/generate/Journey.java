@@ -17,6 +17,13 @@ final class Journey
     final long[] times = new long[MAX_EVENTS];
     int count;
     RecipientStatus status;
+    private boolean mailed;
+    private boolean delivered;
+    private boolean qrScanned;
+    private boolean purlVisited;
+    private boolean formSubmitted;
+    private boolean leadCreated;
+    private boolean callReceived;
 
     void compute(Platform platform, RowRandom random, CampaignFacts campaign, long recipient)
     {
@@ -25,17 +32,9 @@ final class Journey
             status = campaign.status == CampaignStatus.CANCELLED ? RecipientStatus.CANCELLED : RecipientStatus.PENDING;
             return;
         }
-        JourneyRates rates = platform.rates;
+        drawDecisions(platform.rates, random, recipient);
         ActivityCalendar calendar = platform.calendar;
         long asOf = platform.asOfInstant;
-        random.reset(Streams.JOURNEY, recipient);
-        boolean mailed = random.chance(rates.mailed());
-        boolean delivered = random.chance(rates.delivered());
-        boolean qrScanned = random.chance(rates.qrScanned());
-        boolean purlVisited = random.chance(rates.purlVisited());
-        boolean formSubmitted = random.chance(rates.formSubmittedPerVisit());
-        boolean leadCreated = random.chance(rates.leadPerForm());
-        boolean callReceived = random.chance(rates.callReceived());
 
         if (!mailed) {
             status = RecipientStatus.SUPPRESSED;
@@ -88,6 +87,48 @@ final class Journey
                 status = RecipientStatus.CONVERTED;
             }
         }
+    }
+
+    /**
+     * Sets {@link #count} and {@link #status} only, as {@link #compute} would. A completed campaign's journeys end
+     * before the as-of date by construction, so for its recipients the outcome follows from the decisions alone,
+     * without drawing any time.
+     */
+    void computeOutcome(Platform platform, RowRandom random, CampaignFacts campaign, long recipient)
+    {
+        if (campaign.status != CampaignStatus.COMPLETED) {
+            compute(platform, random, campaign, recipient);
+            return;
+        }
+        drawDecisions(platform.rates, random, recipient);
+        if (!mailed) {
+            count = 0;
+            status = RecipientStatus.SUPPRESSED;
+            return;
+        }
+        if (!delivered) {
+            count = 1;
+            status = RecipientStatus.RETURNED;
+            return;
+        }
+        boolean form = purlVisited && formSubmitted;
+        boolean lead = form && leadCreated;
+        int engagements = (qrScanned ? 1 : 0) + (purlVisited ? 1 : 0) + (form ? 1 : 0) + (lead ? 1 : 0) + (callReceived ? 1 : 0);
+        count = 2 + engagements;
+        status = lead ? RecipientStatus.CONVERTED : engagements > 0 ? RecipientStatus.ENGAGED : RecipientStatus.DELIVERED;
+    }
+
+    /** The journey's decisions, always the first draws of the recipient's stream, in this order. */
+    private void drawDecisions(JourneyRates rates, RowRandom random, long recipient)
+    {
+        random.reset(Streams.JOURNEY, recipient);
+        mailed = random.chance(rates.mailed());
+        delivered = random.chance(rates.delivered());
+        qrScanned = random.chance(rates.qrScanned());
+        purlVisited = random.chance(rates.purlVisited());
+        formSubmitted = random.chance(rates.formSubmittedPerVisit());
+        leadCreated = random.chance(rates.leadPerForm());
+        callReceived = random.chance(rates.callReceived());
     }
 
     boolean has(EventType type)

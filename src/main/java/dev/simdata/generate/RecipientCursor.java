@@ -35,6 +35,13 @@ final class RecipientCursor
         return (int) (recipient - campaignStart);
     }
 
+    /** Positions on a recipient and computes only its journey's event count and status into {@link #journey}. */
+    void outcomeOf(long recipient)
+    {
+        moveTo(recipient);
+        journey.computeOutcome(platform, journeyRandom, campaign, recipient);
+    }
+
     /** Positions on a recipient and computes its journey into {@link #journey}. */
     void journeyOf(long recipient)
     {

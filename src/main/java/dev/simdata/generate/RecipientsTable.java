@@ -66,7 +66,7 @@ final class RecipientsTable
             {
                 int position = cursor.moveTo(unit);
                 CampaignFacts campaign = cursor.campaign;
-                cursor.journeyOf(unit);
+                cursor.outcomeOf(unit);
                 long contact = campaign.contactOf(position);
                 random.reset(Streams.RECIPIENT, unit);
                 long listWindow = campaign.mailDay == CampaignFacts.NO_DATE

@@ -38,6 +38,9 @@ public final class ActivityCalendar
     private final int firstDay;
     private final double[] cumulativeDayWeights;
     private final int[] utcOffsetSeconds;
+    /** True for the days whose UTC offset changes (daylight-saving transitions): those convert hour by hour. */
+    private final boolean[] transitionDay;
+    private final ZoneRules rules;
     private static final int HOUR_TABLE_SIZE = 4096;
     private final byte[] activityHours = lookupTable(ACTIVITY_HOURS);
     private final byte[] callHours = lookupTable(CALL_HOURS);
@@ -56,7 +59,8 @@ public final class ActivityCalendar
         int days = lastDay - firstDay + 1;
         this.cumulativeDayWeights = new double[days];
         this.utcOffsetSeconds = new int[days];
-        ZoneRules rules = zone.getRules();
+        this.transitionDay = new boolean[days];
+        this.rules = zone.getRules();
         double total = 0;
         for (int i = 0; i < days; i++) {
             int day = firstDay + i;
@@ -64,6 +68,9 @@ public final class ActivityCalendar
             cumulativeDayWeights[i] = total;
             long localNoonAsUtc = (long) day * CivilTime.SECONDS_PER_DAY + 12 * 3600;
             utcOffsetSeconds[i] = rules.getOffset(Instant.ofEpochSecond(localNoonAsUtc)).getTotalSeconds();
+            int startOfDay = rules.getOffset(Instant.ofEpochSecond(localNoonAsUtc - 12 * 3600 - utcOffsetSeconds[i])).getTotalSeconds();
+            int endOfDay = rules.getOffset(Instant.ofEpochSecond(localNoonAsUtc + 12 * 3600 - utcOffsetSeconds[i])).getTotalSeconds();
+            transitionDay[i] = startOfDay != utcOffsetSeconds[i] || endOfDay != utcOffsetSeconds[i];
         }
     }
 
@@ -169,31 +176,18 @@ public final class ActivityCalendar
         return localToEpochSecond(day, secondOfDay);
     }
 
+    /**
+     * The instant of a local date and time in the platform's zone. A time that a daylight-saving gap skips (2:30 on
+     * the spring-forward day) moves forward by the gap, as {@link java.time.ZonedDateTime} does.
+     */
     public long localToEpochSecond(int day, int secondOfDay)
     {
-        int index = Math.max(0, Math.min(day - firstDay, utcOffsetSeconds.length - 1));
-        return (long) day * CivilTime.SECONDS_PER_DAY + secondOfDay - utcOffsetSeconds[index];
-    }
-
-    /** The local hour (0–23) of an instant. */
-    public int localHour(long epochSecond)
-    {
-        return Math.floorMod(localSecondOfDay(epochSecond), CivilTime.SECONDS_PER_DAY) / 3600;
-    }
-
-    /** The local date of an instant. */
-    public int localDay(long epochSecond)
-    {
-        int utcDay = CivilTime.epochDayOf(epochSecond);
-        int index = Math.max(0, Math.min(utcDay - firstDay, utcOffsetSeconds.length - 1));
-        return CivilTime.epochDayOf(epochSecond + utcOffsetSeconds[index]);
-    }
-
-    private int localSecondOfDay(long epochSecond)
-    {
-        int utcDay = CivilTime.epochDayOf(epochSecond);
-        int index = Math.max(0, Math.min(utcDay - firstDay, utcOffsetSeconds.length - 1));
-        return (int) Math.floorMod(epochSecond + utcOffsetSeconds[index], (long) CivilTime.SECONDS_PER_DAY);
+        int index = day - firstDay;
+        if (index >= 0 && index < utcOffsetSeconds.length && !transitionDay[index]) {
+            return (long) day * CivilTime.SECONDS_PER_DAY + secondOfDay - utcOffsetSeconds[index];
+        }
+        java.time.LocalDateTime local = java.time.LocalDate.ofEpochDay(day).atStartOfDay().plusSeconds(secondOfDay);
+        return java.time.ZonedDateTime.ofLocal(local, zone, null).toEpochSecond();
     }
 
     /**

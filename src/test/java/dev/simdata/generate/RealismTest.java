@@ -89,8 +89,10 @@ class RealismTest
                 boolean inOrder = time >= previous[0] && time < AS_OF;
                 inOrder &= position[0] != 0 || eventType == EventType.MAILED;
                 inOrder &= position[0] != 1 || eventType == EventType.DELIVERED;
+                ZonedDateTime local = Instant.ofEpochSecond(time).atZone(ZONE);
                 if (eventType == EventType.MAILED) {
-                    inOrder &= CivilTime.epochDayOf(time) >= campaignDrop.get(campaign) - 1;
+                    // mailed on the drop date, in the platform's time zone
+                    inOrder &= local.toLocalDate().toEpochDay() == campaignDrop.get(campaign);
                 }
                 if (eventType == EventType.PURL_VISITED) {
                     visitAt[0] = time;
@@ -111,7 +113,6 @@ class RealismTest
                     completed[0] = true;
                     completedEvents.merge(eventType, 1L, Long::sum);
                 }
-                ZonedDateTime local = Instant.ofEpochSecond(time).atZone(ZONE);
                 if (eventType != EventType.MAILED && eventType != EventType.DELIVERED) {
                     weekdayEvents[local.getDayOfWeek().getValue()]++;
                 }
