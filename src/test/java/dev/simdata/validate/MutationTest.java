@@ -1,6 +1,7 @@
 package dev.simdata.validate;
 
 import dev.simdata.dataset.DataFormat;
+import dev.simdata.dataset.DatasetException;
 import dev.simdata.scenario.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Damaged datasets: each one must be caught by the check aimed at, with a message naming the table or file.
@@ -226,6 +228,30 @@ class MutationTest
         CheckResult failure = failure(report, "distributions.funnel.qr_scanned");
         assertThat(failure.table()).isEqualTo("events");
         assertThat(failure.message()).contains("qr_scanned / delivered");
+    }
+
+    @Test
+    void shardLinkedFromOutsideTheDataset()
+            throws Exception
+    {
+        Path dataset = demoCsv();
+        Path shard = dataset.resolve("csv/organizations/part-00000.csv");
+        Path outside = Files.copy(shard, temporary.resolve("outside.csv"));
+        Files.delete(shard);
+        Files.createSymbolicLink(shard, outside);
+        ValidationReport report = validate(dataset);
+        assertThat(failedChecks(report)).containsExactly("integrity.confined");
+        assertThat(failure(report, "integrity.confined").message()).contains("table organizations").contains("csv/organizations/part-00000.csv");
+    }
+
+    @Test
+    void manifestPathLeavingTheDatasetIsInvalidInput()
+            throws Exception
+    {
+        Path dataset = demoCsv();
+        Path manifest = dataset.resolve("datapackage.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"csv/organizations/part-00000.csv\"", "\"csv/../../outside.csv\""));
+        assertThatThrownBy(() -> validate(dataset)).isInstanceOf(DatasetException.class).hasMessageContaining("csv/../../outside.csv");
     }
 
     static void execute(Connection connection, String sql)
