@@ -66,7 +66,7 @@ final class DataChecks
                 Field field = fields.get(i);
                 where.append(field.name()).append(" (").append(counts[i]).append(" rows)");
                 samples.addAll(tables.samples("SELECT " + keyText(table, "") + " AS key, CAST(" + quote(field.name()) + " AS VARCHAR) AS " + quote(field.name())
-                        + " FROM " + tables.relation(table.name()) + " WHERE " + violation.apply(field)));
+                        + tables.expand("{file}") + " FROM " + tables.relation(table.name()) + " WHERE " + violation.apply(field)));
             }
             else if (counts[i] > 0) {
                 where.append(", ").append(fields.get(i).name()).append(" (").append(counts[i]).append(" rows)");
@@ -108,7 +108,7 @@ final class DataChecks
                 String from = " FROM " + relation + " c LEFT JOIN " + tables.relation(foreignKey.referencedTable()) + " p ON " + join
                         + " WHERE p." + quote(foreignKey.referencedFields().get(0)) + " IS NULL" + notNull;
                 long orphans = tables.queryLong("SELECT count(*)" + from);
-                List<String> samples = orphans == 0 ? List.of() : tables.samples("SELECT " + keyText(table, "c.") + " AS key, " + select + from);
+                List<String> samples = orphans == 0 ? List.of() : tables.samples("SELECT " + keyText(table, "c.") + " AS key, " + select + tables.expand("{file:c.}") + from);
                 results.add(CheckResult.of(orphans == 0, CheckGroup.KEYS, "keys.foreign_key", table.name(), orphans + " orphans", "0 orphans: " + name,
                         "table " + table.name() + ": " + orphans + " rows whose " + name + " resolves to nothing" + (samples.isEmpty() ? "" : "; e.g. " + samples.get(0)), samples));
             }
@@ -121,7 +121,7 @@ final class DataChecks
     {
         String list = String.join(", ", columns.stream().map(SqlTables::quote).toList());
         String duplicates = "SELECT " + String.join(", ", columns.stream().map(column -> "CAST(" + quote(column) + " AS VARCHAR) AS " + quote(column)).toList())
-                + ", count(*) AS copies FROM " + relation + " WHERE " + String.join(" AND ", columns.stream().map(column -> quote(column) + " IS NOT NULL").toList())
+                + ", count(*) AS copies" + tables.expand("{group_file}") + " FROM " + relation + " WHERE " + String.join(" AND ", columns.stream().map(column -> quote(column) + " IS NOT NULL").toList())
                 + " GROUP BY " + list + " HAVING count(*) > 1";
         long count = tables.queryLong("SELECT count(*) FROM (" + duplicates + ") d");
         List<String> samples = count == 0 ? List.of() : tables.samples(duplicates);
@@ -138,18 +138,18 @@ final class DataChecks
         List<KeyRule> rules = List.of(
                 new KeyRule("keys.recipient_contact_client", "recipients", "a recipient's contact belongs to the campaign's client",
                         List.of("recipients.contact_id", "contacts.client_id", "campaigns.client_id"),
-                        "SELECT CAST(r.id AS VARCHAR) AS recipient_id, CAST(r.contact_id AS VARCHAR) AS contact_id FROM {recipients} r"
+                        "SELECT CAST(r.id AS VARCHAR) AS recipient_id, CAST(r.contact_id AS VARCHAR) AS contact_id{file:r.} FROM {recipients} r"
                                 + " JOIN {contacts} k ON k.id = r.contact_id JOIN {campaigns} c ON c.id = r.campaign_id WHERE k.client_id <> c.client_id"),
                 new KeyRule("keys.contact_once_per_campaign", "recipients", "a contact is in a campaign at most once",
                         List.of("recipients.contact_id", "recipients.campaign_id"),
-                        "SELECT CAST(campaign_id AS VARCHAR) AS campaign_id, CAST(contact_id AS VARCHAR) AS contact_id FROM {recipients} GROUP BY campaign_id, contact_id HAVING count(*) > 1"),
+                        "SELECT CAST(campaign_id AS VARCHAR) AS campaign_id, CAST(contact_id AS VARCHAR) AS contact_id{group_file} FROM {recipients} GROUP BY campaign_id, contact_id HAVING count(*) > 1"),
                 new KeyRule("keys.event_campaign", "events", "an event's campaign is its recipient's campaign",
                         List.of("events.recipient_id", "events.campaign_id", "recipients.campaign_id"),
-                        "SELECT CAST(e.id AS VARCHAR) AS event_id, CAST(e.campaign_id AS VARCHAR) AS campaign_id FROM {events} e JOIN {recipients} r ON r.id = e.recipient_id"
+                        "SELECT CAST(e.id AS VARCHAR) AS event_id, CAST(e.campaign_id AS VARCHAR) AS campaign_id{file:e.} FROM {events} e JOIN {recipients} r ON r.id = e.recipient_id"
                                 + " WHERE e.campaign_id <> r.campaign_id"),
                 new KeyRule("keys.gift_card_once", "gift_card_deliveries", "a gift card is delivered at most once",
                         List.of("gift_card_deliveries.gift_card_inventory_id"),
-                        "SELECT CAST(gift_card_inventory_id AS VARCHAR) AS gift_card_inventory_id FROM {gift_card_deliveries} GROUP BY gift_card_inventory_id HAVING count(*) > 1"));
+                        "SELECT CAST(gift_card_inventory_id AS VARCHAR) AS gift_card_inventory_id{group_file} FROM {gift_card_deliveries} GROUP BY gift_card_inventory_id HAVING count(*) > 1"));
         for (KeyRule rule : rules) {
             Optional<String> missing = tables.missing(rule.needs().toArray(String[]::new));
             if (missing.isPresent()) {
@@ -164,20 +164,10 @@ final class DataChecks
         }
     }
 
-    /** Replaces {@code {table}} with the table's relation. */
+    /** See {@link SqlTables#expand}. */
     static String expand(SqlTables tables, String sql)
     {
-        StringBuilder out = new StringBuilder();
-        int at = 0;
-        while (true) {
-            int open = sql.indexOf('{', at);
-            if (open < 0) {
-                return out.append(sql, at, sql.length()).toString();
-            }
-            int close = sql.indexOf('}', open);
-            out.append(sql, at, open).append(tables.relation(sql.substring(open + 1, close)));
-            at = close + 1;
-        }
+        return tables.expand(sql);
     }
 
     /**
@@ -230,7 +220,7 @@ final class DataChecks
             }
         }
         if (tables.missing("campaigns.recipient_count", "recipients.campaign_id").isEmpty()) {
-            String sql = "SELECT CAST(c.id AS VARCHAR) AS campaign_id, c.recipient_count, coalesce(r.n, 0) AS recipients FROM " + tables.relation("campaigns") + " c LEFT JOIN"
+            String sql = "SELECT CAST(c.id AS VARCHAR) AS campaign_id, c.recipient_count, coalesce(r.n, 0) AS recipients" + tables.expand("{file:c.}") + " FROM " + tables.relation("campaigns") + " c LEFT JOIN"
                     + " (SELECT campaign_id, count(*) AS n FROM " + tables.relation("recipients") + " GROUP BY campaign_id) r ON r.campaign_id = c.id"
                     + " WHERE c.recipient_count <> coalesce(r.n, 0)";
             long count = tables.queryLong("SELECT count(*) FROM (" + sql + ") v");

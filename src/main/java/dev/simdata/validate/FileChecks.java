@@ -434,8 +434,13 @@ final class FileChecks
 
     private String relation(TableSchema table, DataFormat format)
     {
+        return relation(table, format, false);
+    }
+
+    private String relation(TableSchema table, DataFormat format, boolean withFileName)
+    {
         TableFiles files = manifest.files(table.name(), format).orElseThrow();
-        return format == DataFormat.CSV ? readCsv(table, files, true, false) : "read_parquet(" + fileList(files) + ")";
+        return format == DataFormat.CSV ? readCsv(table, files, true, withFileName) : "read_parquet(" + fileList(files) + (withFileName ? ", filename = true" : "") + ")";
     }
 
     /** When both formats passed, they hold the same rows (as multisets). */
@@ -492,11 +497,14 @@ final class FileChecks
             }
             DataFormat format = formats.contains(DataFormat.PARQUET) ? DataFormat.PARQUET : DataFormat.CSV;
             try (Statement statement = duckdb.createStatement()) {
-                statement.execute("CREATE OR REPLACE VIEW " + quote(name) + " AS SELECT * FROM " + relation(table, format));
+                // Each row keeps its file (relative to the dataset) in _file, for the samples of failures.
+                String prefix = dataset.toAbsolutePath() + java.io.File.separator;
+                statement.execute("CREATE OR REPLACE VIEW " + quote(name) + " AS SELECT * EXCLUDE (filename), replace(filename, " + literal(prefix) + ", '') AS "
+                        + quote(SqlTables.FILE_COLUMN) + " FROM " + relation(table, format, true));
             }
             relations.put(name, quote(name));
         }
-        return new SqlTables(SqlTables.Backend.DUCKDB, duckdb, catalog, relations, absent);
+        return new SqlTables(SqlTables.Backend.DUCKDB, duckdb, catalog, relations, absent, true);
     }
 
     /** A database error message on one line, shortened. */

@@ -36,6 +36,7 @@ public final class SqlTables
     private final SchemaCatalog catalog;
     private final Map<String, String> relations;
     private final Map<String, String> absent;
+    private final boolean fileColumn;
 
     /**
      * @param relations the SQL relation of each present table
@@ -43,11 +44,58 @@ public final class SqlTables
      */
     public SqlTables(Backend backend, Connection connection, SchemaCatalog catalog, Map<String, String> relations, Map<String, String> absent)
     {
+        this(backend, connection, catalog, relations, absent, false);
+    }
+
+    /**
+     * @param fileColumn whether every relation has a column {@value #FILE_COLUMN} naming the dataset file of each row
+     */
+    public SqlTables(Backend backend, Connection connection, SchemaCatalog catalog, Map<String, String> relations, Map<String, String> absent, boolean fileColumn)
+    {
+        this.fileColumn = fileColumn;
         this.backend = requireNonNull(backend, "backend is null");
         this.connection = requireNonNull(connection, "connection is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.relations = new LinkedHashMap<>(requireNonNull(relations, "relations is null"));
         this.absent = new LinkedHashMap<>(requireNonNull(absent, "absent is null"));
+    }
+
+    /** The column of file-backed views that names each row's file; never a schema column (those start with a letter). */
+    public static final String FILE_COLUMN = "_file";
+
+    /**
+     * Expands placeholders in a check's SQL: {@code {table}} to the table's relation; {@code {file}} or
+     * {@code {file:alias.}} to {@code , <alias>_file AS file} on file-backed views (nothing on a database);
+     * {@code {group_file}} to {@code , min(_file) AS file} and {@code {file_column}} to {@code , file}, for queries
+     * that group rows.
+     */
+    public String expand(String sql)
+    {
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int open = sql.indexOf('{', at);
+            if (open < 0) {
+                return out.append(sql, at, sql.length()).toString();
+            }
+            int close = sql.indexOf('}', open);
+            String token = sql.substring(open + 1, close);
+            out.append(sql, at, open);
+            if (token.equals("file") || token.startsWith("file:")) {
+                String alias = token.equals("file") ? "" : token.substring(5);
+                out.append(fileColumn ? ", " + alias + quote(FILE_COLUMN) + " AS file" : "");
+            }
+            else if (token.equals("group_file")) {
+                out.append(fileColumn ? ", min(" + quote(FILE_COLUMN) + ") AS file" : "");
+            }
+            else if (token.equals("file_column")) {
+                out.append(fileColumn ? ", file" : "");
+            }
+            else {
+                out.append(relation(token));
+            }
+            at = close + 1;
+        }
     }
 
     public Backend backend()

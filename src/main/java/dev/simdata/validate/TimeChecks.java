@@ -43,7 +43,7 @@ final class TimeChecks
             String condition = String.join(" OR ", instants.stream().map(field -> quote(field.name()) + " >= " + asOfInstant).toList());
             results.add(evaluate(tables, new Rule("time.before_as_of", table.name(), "every timestamp before " + known.asOfInstant(), List.of(table.name()),
                     "SELECT " + keyText(table, "") + " AS key, " + String.join(", ", instants.stream().map(field -> quote(field.name())).toList())
-                            + " FROM {" + table.name() + "} WHERE " + condition)));
+                            + "{file} FROM {" + table.name() + "} WHERE " + condition)));
         }
         for (Rule rule : rules(asOf, zone)) {
             results.add(evaluate(tables, rule));
@@ -56,19 +56,19 @@ final class TimeChecks
         return List.of(
                 new Rule("time.campaign_dates", "campaigns", "created_at < mail_date < drop_date",
                         List.of("campaigns.created_at", "campaigns.mail_date", "campaigns.drop_date"),
-                        "SELECT CAST(id AS VARCHAR) AS campaign_id, status, created_at, mail_date, drop_date FROM {campaigns}"
+                        "SELECT CAST(id AS VARCHAR) AS campaign_id, status, created_at, mail_date, drop_date{file} FROM {campaigns}"
                                 + " WHERE (mail_date IS NOT NULL AND " + localDate.formatted("created_at") + " >= mail_date)"
                                 + " OR (drop_date IS NOT NULL AND (mail_date IS NULL OR drop_date <= mail_date))"),
                 new Rule("time.delivery_after_drop", "events", "mailed on or after drop_date, delivered after it (local dates)",
                         List.of("events.campaign_id", "events.event_type", "events.occurred_at", "campaigns.drop_date"),
-                        "SELECT CAST(e.id AS VARCHAR) AS event_id, e.event_type, e.occurred_at, CAST(c.id AS VARCHAR) AS campaign_id, c.drop_date"
+                        "SELECT CAST(e.id AS VARCHAR) AS event_id, e.event_type, e.occurred_at, CAST(c.id AS VARCHAR) AS campaign_id, c.drop_date{file:e.}"
                                 + " FROM {events} e JOIN {campaigns} c ON c.id = e.campaign_id WHERE e.event_type IN ('mailed', 'delivered')"
                                 + " AND (c.drop_date IS NULL OR " + localDate.formatted("e.occurred_at") + " < c.drop_date"
                                 + " OR (e.event_type = 'delivered' AND " + localDate.formatted("e.occurred_at") + " <= c.drop_date))"),
                 new Rule("time.campaign_status", "campaigns",
                         "draft: no dates; scheduled: mails on/after as-of; cancelled: no drop; active: mailed before as-of, dropped < 21 days before it or later; paused: dropped before as-of; completed: drop + 21 days <= as-of",
                         List.of("campaigns.status", "campaigns.mail_date", "campaigns.drop_date"),
-                        "SELECT CAST(id AS VARCHAR) AS campaign_id, status, mail_date, drop_date FROM {campaigns} WHERE NOT ("
+                        "SELECT CAST(id AS VARCHAR) AS campaign_id, status, mail_date, drop_date{file} FROM {campaigns} WHERE NOT ("
                                 + "(status = 'draft' AND mail_date IS NULL AND drop_date IS NULL)"
                                 + " OR (status = 'scheduled' AND mail_date IS NOT NULL AND mail_date >= " + asOf + ")"
                                 + " OR (status = 'cancelled' AND drop_date IS NULL)"
@@ -77,7 +77,7 @@ final class TimeChecks
                                 + " OR (status = 'completed' AND drop_date IS NOT NULL AND drop_date + 21 <= " + asOf + "))"),
                 new Rule("time.unmailed_campaign_events", "events", "no events for draft, scheduled or cancelled campaigns",
                         List.of("events.campaign_id", "campaigns.status"),
-                        "SELECT CAST(e.id AS VARCHAR) AS event_id, CAST(c.id AS VARCHAR) AS campaign_id, c.status FROM {events} e JOIN {campaigns} c ON c.id = e.campaign_id"
+                        "SELECT CAST(e.id AS VARCHAR) AS event_id, CAST(c.id AS VARCHAR) AS campaign_id, c.status{file:e.} FROM {events} e JOIN {campaigns} c ON c.id = e.campaign_id"
                                 + " WHERE c.status IN ('draft', 'scheduled', 'cancelled')"),
                 new Rule("time.causal_order", "events",
                         "per recipient: mailed < delivered < every engagement; form after visit; lead after form; each type at most once",
@@ -87,7 +87,7 @@ final class TimeChecks
                                 + " WHEN delivered IS NOT NULL AND (mailed IS NULL OR delivered <= mailed) THEN 'delivered before mailed'"
                                 + " WHEN engaged IS NOT NULL AND (delivered IS NULL OR engaged <= delivered) THEN 'engagement before delivery'"
                                 + " WHEN form IS NOT NULL AND (visit IS NULL OR form <= visit) THEN 'form before its visit'"
-                                + " ELSE 'lead before its form' END AS broken, mailed, delivered, engaged"
+                                + " ELSE 'lead before its form' END AS broken, mailed, delivered, engaged{file_column}"
                                 + " FROM (SELECT recipient_id,"
                                 + " min(occurred_at) FILTER (WHERE event_type = 'mailed') AS mailed,"
                                 + " min(occurred_at) FILTER (WHERE event_type = 'delivered') AS delivered,"
@@ -95,7 +95,7 @@ final class TimeChecks
                                 + " min(occurred_at) FILTER (WHERE event_type = 'purl_visited') AS visit,"
                                 + " min(occurred_at) FILTER (WHERE event_type = 'form_submitted') AS form,"
                                 + " min(occurred_at) FILTER (WHERE event_type = 'lead_created') AS lead,"
-                                + " count(*) - count(DISTINCT event_type) AS duplicates"
+                                + " count(*) - count(DISTINCT event_type) AS duplicates{group_file}"
                                 + " FROM {events} GROUP BY recipient_id) j"
                                 + " WHERE duplicates > 0"
                                 + " OR (delivered IS NOT NULL AND (mailed IS NULL OR delivered <= mailed))"
@@ -105,16 +105,16 @@ final class TimeChecks
                 // Tables to come (DOMAIN.md); these run as soon as schemas/ defines them with these columns.
                 new Rule("time.call_after_delivery", "call_sessions", "a recipient's call starts after the mail was delivered",
                         List.of("call_sessions.recipient_id", "call_sessions.started_at", "events.event_type"),
-                        "SELECT CAST(s.id AS VARCHAR) AS call_session_id, s.started_at, d.delivered FROM {call_sessions} s"
+                        "SELECT CAST(s.id AS VARCHAR) AS call_session_id, s.started_at, d.delivered{file:s.} FROM {call_sessions} s"
                                 + " LEFT JOIN (SELECT recipient_id, min(occurred_at) AS delivered FROM {events} WHERE event_type = 'delivered' GROUP BY recipient_id) d"
                                 + " ON d.recipient_id = s.recipient_id WHERE s.recipient_id IS NOT NULL AND (d.delivered IS NULL OR s.started_at <= d.delivered)"),
                 new Rule("time.opt_in_after_call", "sms_opt_ins", "an opt-in comes after its call started",
                         List.of("sms_opt_ins.call_session_id", "sms_opt_ins.opted_in_at", "call_sessions.started_at"),
-                        "SELECT CAST(o.id AS VARCHAR) AS sms_opt_in_id, o.opted_in_at, s.started_at FROM {sms_opt_ins} o JOIN {call_sessions} s ON s.id = o.call_session_id"
+                        "SELECT CAST(o.id AS VARCHAR) AS sms_opt_in_id, o.opted_in_at, s.started_at{file:o.} FROM {sms_opt_ins} o JOIN {call_sessions} s ON s.id = o.call_session_id"
                                 + " WHERE o.opted_in_at < s.started_at"),
                 new Rule("time.gift_card_after_opt_in", "gift_card_deliveries", "a gift card is delivered after the recipient's opt-in, and redeemed after delivery",
                         List.of("gift_card_deliveries.recipient_id", "gift_card_deliveries.delivered_at", "gift_card_deliveries.redeemed_at", "sms_opt_ins.recipient_id", "sms_opt_ins.opted_in_at"),
-                        "SELECT CAST(g.id AS VARCHAR) AS gift_card_delivery_id, g.delivered_at, g.redeemed_at, o.opted_in FROM {gift_card_deliveries} g"
+                        "SELECT CAST(g.id AS VARCHAR) AS gift_card_delivery_id, g.delivered_at, g.redeemed_at, o.opted_in{file:g.} FROM {gift_card_deliveries} g"
                                 + " LEFT JOIN (SELECT recipient_id, min(opted_in_at) AS opted_in FROM {sms_opt_ins} GROUP BY recipient_id) o ON o.recipient_id = g.recipient_id"
                                 + " WHERE o.opted_in IS NULL OR g.delivered_at <= o.opted_in OR g.redeemed_at < g.delivered_at"));
     }

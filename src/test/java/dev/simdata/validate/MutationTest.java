@@ -77,7 +77,8 @@ class MutationTest
         assertThat(failedChecks(report)).containsExactly("keys.foreign_key");
         CheckResult failure = failure(report, "keys.foreign_key");
         assertThat(failure.table()).isEqualTo("recipients");
-        assertThat(failure.message()).contains("recipients(contact_id) -> contacts(id)").contains("00000000-0000-4000-8000-000000000001");
+        assertThat(failure.message()).contains("recipients(contact_id) -> contacts(id)").contains("00000000-0000-4000-8000-000000000001")
+                .contains("file=csv/recipients/part-00001.csv");
     }
 
     @Test
@@ -95,7 +96,7 @@ class MutationTest
         assertThat(failedChecks(report)).containsExactly("keys.primary_key");
         CheckResult failure = failure(report, "keys.primary_key");
         assertThat(failure.table()).isEqualTo("events");
-        assertThat(failure.message()).contains("table events").contains(duplicated[0]);
+        assertThat(failure.message()).contains("table events").contains(duplicated[0]).contains("file=csv/events/part-00002.csv");
     }
 
     @Test
@@ -124,7 +125,7 @@ class MutationTest
         assertThat(failedChecks(report)).containsExactly("time.causal_order");
         CheckResult failure = failure(report, "time.causal_order");
         assertThat(failure.table()).isEqualTo("events");
-        assertThat(failure.message()).contains(recipient[0]).contains("engagement before delivery");
+        assertThat(failure.message()).contains(recipient[0]).contains("engagement before delivery").contains("file=csv/events/part-00001.csv");
     }
 
     @Test
