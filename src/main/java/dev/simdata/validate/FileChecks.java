@@ -302,8 +302,23 @@ final class FileChecks
             }
         }
         catch (SQLException e) {
-            add(integrity, CheckResult.failed(CheckGroup.INTEGRITY, "integrity.readable", name, "malformed csv", "RFC 4180 csv with " + table.columnCount() + " columns",
-                    "table " + name + ": csv does not parse: " + firstLine(e.getMessage()), List.of(firstLine(e.getMessage()))));
+            // Find the shards that do not parse, to name them.
+            List<String> broken = new ArrayList<>();
+            for (ShardFile shard : files.shards()) {
+                TableFiles single = new TableFiles(name, DataFormat.CSV, List.of(shard));
+                try (Statement statement = duckdb.createStatement();
+                        var result = statement.executeQuery("SELECT count(*) FROM " + readCsv(table, single, false, false))) {
+                    result.next();
+                }
+                catch (SQLException shardError) {
+                    broken.add(shard.path() + ": " + csvError(shardError.getMessage()));
+                }
+            }
+            if (broken.isEmpty()) {
+                broken.add(csvError(e.getMessage()));
+            }
+            add(integrity, CheckResult.failed(CheckGroup.INTEGRITY, "integrity.readable", name, broken.size() + " malformed csv files", "RFC 4180 csv with " + table.columnCount() + " columns",
+                    "table " + name + ": csv does not parse: " + String.join("; ", broken), broken));
             reject(name, DataFormat.CSV, "parsing");
             return;
         }
@@ -505,6 +520,14 @@ final class FileChecks
             relations.put(name, quote(name));
         }
         return new SqlTables(SqlTables.Backend.DUCKDB, duckdb, catalog, relations, absent, true);
+    }
+
+    /** DuckDB's CSV error without its advice on parser options. */
+    private static String csvError(String message)
+    {
+        String text = message == null ? "" : message;
+        int advice = text.indexOf("Possible fixes");
+        return firstLine(advice < 0 ? text : text.substring(0, advice));
     }
 
     /** A database error message on one line, shortened. */

@@ -232,6 +232,20 @@ class MutationTest
     }
 
     @Test
+    void malformedCsv()
+            throws Exception
+    {
+        Path dataset = demoCsv();
+        Mutations.rewriteCsv(dataset, "csv/events/part-00003.csv", lines -> {
+            lines.set(7, lines.get(7) + ",surplus");
+            return lines;
+        });
+        ValidationReport report = validate(dataset);
+        assertThat(failedChecks(report)).containsExactly("integrity.readable");
+        assertThat(failure(report, "integrity.readable").message()).contains("table events").contains("csv/events/part-00003.csv").contains("Line: 9");
+    }
+
+    @Test
     void shardLinkedFromOutsideTheDataset()
             throws Exception
     {
