@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import static dev.simdata.validate.SqlTables.keyText;
-import static dev.simdata.validate.SqlTables.literal;
 import static dev.simdata.validate.SqlTables.quote;
 
 /**

@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -82,10 +81,5 @@ final class DatabaseChecks
             case DATE -> "date";
             case DATETIME -> "timestamp with time zone";
         };
-    }
-
-    static String lower(String text)
-    {
-        return text.toLowerCase(Locale.ROOT);
     }
 }

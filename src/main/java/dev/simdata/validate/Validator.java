@@ -1,6 +1,5 @@
 package dev.simdata.validate;
 
-import dev.simdata.dataset.DataFormat;
 import dev.simdata.dataset.DatasetException;
 import dev.simdata.dataset.Manifest;
 import dev.simdata.dataset.TableFiles;
@@ -149,10 +148,5 @@ public final class Validator
         catch (IOException | UncheckedIOException e) {
             // ditto
         }
-    }
-
-    static boolean isDataFormat(String folder)
-    {
-        return DataFormat.parse(folder).isPresent();
     }
 }
