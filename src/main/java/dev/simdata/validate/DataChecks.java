@@ -179,7 +179,7 @@ final class DataChecks
         for (TableSchema table : tables.catalog().tables()) {
             String name = table.name();
             if (!tables.has(name)) {
-                if (manifestRows.containsKey(name)) {
+                if (manifestRows.containsKey(name) && !tables.damaged(name)) {
                     results.add(CheckResult.failed(CheckGroup.COUNTS, "counts.manifest", name, "table absent", manifestRows.get(name) + " rows",
                             "table " + name + " is listed in the manifest with " + manifestRows.get(name) + " rows but " + tables.absentReason(name), List.of()));
                 }

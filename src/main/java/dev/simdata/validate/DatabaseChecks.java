@@ -41,6 +41,7 @@ final class DatabaseChecks
         }
         Map<String, String> relations = new LinkedHashMap<>();
         Map<String, String> absent = new LinkedHashMap<>();
+        java.util.Set<String> damaged = new java.util.HashSet<>();
         for (TableSchema table : catalog.tables()) {
             List<String[]> found = columns.get(table.name());
             if (found == null) {
@@ -64,9 +65,10 @@ final class DatabaseChecks
             }
             else {
                 absent.put(table.name(), "table " + table.name() + " does not have the schema's columns");
+                damaged.add(table.name());
             }
         }
-        return new SqlTables(SqlTables.Backend.POSTGRES, connection, catalog, relations, absent);
+        return new SqlTables(SqlTables.Backend.POSTGRES, connection, catalog, relations, absent, false, damaged);
     }
 
     /** The {@code information_schema.columns.data_type} of a field as {@link PostgresDdl} creates it. */

@@ -37,6 +37,7 @@ public final class SqlTables
     private final Map<String, String> relations;
     private final Map<String, String> absent;
     private final boolean fileColumn;
+    private final java.util.Set<String> damaged;
 
     /**
      * @param relations the SQL relation of each present table
@@ -44,15 +45,17 @@ public final class SqlTables
      */
     public SqlTables(Backend backend, Connection connection, SchemaCatalog catalog, Map<String, String> relations, Map<String, String> absent)
     {
-        this(backend, connection, catalog, relations, absent, false);
+        this(backend, connection, catalog, relations, absent, false, java.util.Set.of());
     }
 
     /**
      * @param fileColumn whether every relation has a column {@value #FILE_COLUMN} naming the dataset file of each row
      */
-    public SqlTables(Backend backend, Connection connection, SchemaCatalog catalog, Map<String, String> relations, Map<String, String> absent, boolean fileColumn)
+    public SqlTables(Backend backend, Connection connection, SchemaCatalog catalog, Map<String, String> relations, Map<String, String> absent, boolean fileColumn,
+            java.util.Set<String> damaged)
     {
         this.fileColumn = fileColumn;
+        this.damaged = java.util.Set.copyOf(damaged);
         this.backend = requireNonNull(backend, "backend is null");
         this.connection = requireNonNull(connection, "connection is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
@@ -132,6 +135,12 @@ public final class SqlTables
             throw new IllegalStateException("table " + table + " is absent: " + absentReason(table));
         }
         return relation;
+    }
+
+    /** True when the table exists but is left out because its files or columns failed a check (already reported). */
+    public boolean damaged(String table)
+    {
+        return damaged.contains(table);
     }
 
     public String absentReason(String table)

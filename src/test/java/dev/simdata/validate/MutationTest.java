@@ -246,6 +246,28 @@ class MutationTest
     }
 
     @Test
+    void csvAndParquetDisagree()
+            throws Exception
+    {
+        Path dataset = TestDatasets.copy(TestDatasets.bothFormats(Scenario.DEMO), temporary.resolve("both"));
+        String[] changed = new String[1];
+        Mutations.rewriteCsv(dataset, "csv/contacts/part-00000.csv", lines -> {
+            int row = 0;
+            while (lines.get(row).contains("\"")) {
+                row++;
+            }
+            changed[0] = Mutations.column(lines.get(row), 0);
+            lines.set(row, Mutations.setColumn(lines.get(row), 2, "Zebulon"));
+            return lines;
+        });
+        ValidationReport report = validate(dataset);
+        assertThat(failedChecks(report)).containsExactly("integrity.formats_agree");
+        CheckResult failure = failure(report, "integrity.formats_agree");
+        assertThat(failure.table()).isEqualTo("contacts");
+        assertThat(failure.message()).contains("id=" + changed[0] + " differs");
+    }
+
+    @Test
     void shardLinkedFromOutsideTheDataset()
             throws Exception
     {

@@ -56,6 +56,29 @@ class ValidateDatasetsTest
     }
 
     @Test
+    void filesValidateWithinASmallMemoryLimit()
+            throws Exception
+    {
+        ValidationOptions small = new ValidationOptions(java.util.EnumSet.allOf(CheckGroup.class), "64MB", 1);
+        ValidationReport report = Validator.validateFiles(TestDatasets.bothFormats(Scenario.DEVELOPMENT), small);
+        assertThat(report.failures()).as(ReportWriter.text(report)).isEmpty();
+    }
+
+    @Test
+    void columnOfTheWrongTypeInTheDatabase()
+            throws Exception
+    {
+        Path dataset = TestDatasets.bothFormats(Scenario.DEMO);
+        PostgresFixture.load(dataset, "retyped");
+        try (Connection connection = DriverManager.getConnection(PostgresFixture.url())) {
+            PostgresFixture.execute(connection, "ALTER TABLE retyped.campaigns ALTER COLUMN budget TYPE double precision");
+        }
+        ValidationReport report = Validator.validateDatabase(PostgresFixture.url(), "retyped", Optional.of(dataset), ValidationOptions.all());
+        assertThat(report.failures().stream().map(CheckResult::name).collect(Collectors.toSet())).containsExactly("schema.types");
+        assertThat(report.failures().get(0).message()).contains("retyped.campaigns").contains("budget double precision").contains("budget numeric(12,2)");
+    }
+
+    @Test
     void deletedParentRowsAreOrphansInTheDatabase()
             throws Exception
     {
