@@ -353,7 +353,7 @@ final class FileChecks
                 continue;
             }
             Field field = typed.get(i);
-            problems.add(field.name() + " (" + PostgresType.of(field) + "): " + counts[i] + " values");
+            problems.add(field.name() + " (" + dev.simdata.schema.PostgresDdl.columnType(field) + "): " + counts[i] + " values");
             try (Statement statement = duckdb.createStatement();
                     var result = statement.executeQuery("SELECT filename, " + quote(table.field(0).name()) + ", " + quote(field.name()) + " FROM "
                             + readCsv(table, files, false, true) + " WHERE " + badValue(field) + " LIMIT 3")) {
@@ -550,14 +550,5 @@ final class FileChecks
         }
         String line = message.replaceAll("\\s*[\\r\\n]+\\s*", " | ").strip();
         return line.length() <= 400 ? line : line.substring(0, 400) + "…";
-    }
-
-    /** The PostgreSQL type name of a field, for messages. */
-    private static final class PostgresType
-    {
-        static String of(Field field)
-        {
-            return dev.simdata.schema.PostgresDdl.columnType(field);
-        }
     }
 }
