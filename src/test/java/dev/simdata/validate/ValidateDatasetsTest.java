@@ -98,6 +98,20 @@ class ValidateDatasetsTest
     }
 
     @Test
+    void commandValidatesADatabase()
+            throws Exception
+    {
+        Path dataset = TestDatasets.bothFormats(Scenario.DEMO);
+        PostgresFixture.load(dataset, "command");
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = dev.simdata.cli.Cli.create(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true))
+                .execute("validate", "--url", PostgresFixture.url(), "--schema", "command", dataset.toString());
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("validating database").contains("schema command").contains("performance.campaign_performance").contains("counts.manifest");
+    }
+
+    @Test
     void databaseWithoutDatasetSkipsWhatNeedsTheManifest()
             throws Exception
     {
