@@ -102,6 +102,19 @@ final class TimeChecks
                                 + " OR (engaged IS NOT NULL AND (delivered IS NULL OR engaged <= delivered))"
                                 + " OR (form IS NOT NULL AND (visit IS NULL OR form <= visit))"
                                 + " OR (lead IS NOT NULL AND (form IS NULL OR lead <= form))"),
+                new Rule("time.recipient_status", "recipients",
+                        "status is the furthest journey step reached: pending/cancelled/suppressed no events; mailed/returned mailed only; delivered; engaged; converted has a lead",
+                        List.of("recipients.status", "events.recipient_id", "events.event_type"),
+                        "SELECT CAST(r.id AS VARCHAR) AS recipient_id, r.status, coalesce(e.events, 0) AS events, coalesce(e.delivered, 0) AS delivered,"
+                                + " coalesce(e.engaged, 0) AS engaged, coalesce(e.leads, 0) AS leads{file:r.} FROM {recipients} r LEFT JOIN (SELECT recipient_id, count(*) AS events,"
+                                + " count(*) FILTER (WHERE event_type = 'mailed') AS mailed, count(*) FILTER (WHERE event_type = 'delivered') AS delivered,"
+                                + " count(*) FILTER (WHERE event_type NOT IN ('mailed', 'delivered')) AS engaged, count(*) FILTER (WHERE event_type = 'lead_created') AS leads"
+                                + " FROM {events} GROUP BY recipient_id) e ON e.recipient_id = r.id WHERE NOT ("
+                                + "(r.status IN ('pending', 'cancelled', 'suppressed') AND e.events IS NULL)"
+                                + " OR (r.status IN ('mailed', 'returned') AND e.mailed > 0 AND e.delivered = 0)"
+                                + " OR (r.status = 'delivered' AND e.delivered > 0 AND e.engaged = 0)"
+                                + " OR (r.status = 'engaged' AND e.engaged > 0 AND e.leads = 0)"
+                                + " OR (r.status = 'converted' AND e.leads > 0))"),
                 // Tables to come (DOMAIN.md); these run as soon as schemas/ defines them with these columns.
                 new Rule("time.call_after_delivery", "call_sessions", "a recipient's call starts after the mail was delivered",
                         List.of("call_sessions.recipient_id", "call_sessions.started_at", "events.event_type"),

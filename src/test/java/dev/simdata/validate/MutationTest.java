@@ -129,6 +129,27 @@ class MutationTest
     }
 
     @Test
+    void lostEventContradictsRecipientStatus()
+            throws Exception
+    {
+        Path dataset = demoCsv();
+        String[] recipient = new String[1];
+        Mutations.rewriteCsv(dataset, "csv/events/part-00001.csv", lines -> {
+            for (int i = 0; i < lines.size(); i++) {
+                if (Mutations.column(lines.get(i), 3).equals("lead_created")) {
+                    recipient[0] = Mutations.column(lines.get(i), 1);
+                    lines.remove(i);
+                    return lines;
+                }
+            }
+            throw new AssertionError("no lead in the shard");
+        });
+        ValidationReport report = validate(dataset);
+        assertThat(failedChecks(report)).containsExactly("time.recipient_status");
+        assertThat(failure(report, "time.recipient_status").message()).contains("table recipients").contains(recipient[0]).contains("status=converted");
+    }
+
+    @Test
     void flippedByte()
             throws Exception
     {
@@ -213,6 +234,7 @@ class MutationTest
             throws Exception
     {
         Path dataset = TestDatasets.copy(TestDatasets.fresh(Scenario.DEVELOPMENT, EnumSet.of(DataFormat.CSV), 250_000), temporary.resolve("funnel"));
+        java.util.Set<String> engaged = new java.util.HashSet<>();
         Mutations.rewriteCsv(dataset, "csv/events/part-00000.csv", lines -> {
             List<String> kept = new java.util.ArrayList<>();
             int scans = 0;
@@ -221,8 +243,18 @@ class MutationTest
                     continue;
                 }
                 kept.add(line);
+                if (!Set.of("mailed", "delivered").contains(Mutations.column(line, 3))) {
+                    engaged.add(Mutations.column(line, 1));
+                }
             }
             return kept;
+        });
+        // Keep recipients' statuses true to their remaining events, so that only the funnel is off.
+        Mutations.rewriteCsv(dataset, "csv/recipients/part-00000.csv", lines -> {
+            lines.replaceAll(line -> Mutations.column(line, 4).equals("engaged") && !engaged.contains(Mutations.column(line, 0))
+                    ? Mutations.setColumn(line, 4, "delivered")
+                    : line);
+            return lines;
         });
         ValidationReport report = validate(dataset);
         assertThat(failedChecks(report)).containsExactly("distributions.funnel.qr_scanned");
