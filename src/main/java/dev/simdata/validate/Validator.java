@@ -1,0 +1,152 @@
+package dev.simdata.validate;
+
+import dev.simdata.dataset.DatasetException;
+import dev.simdata.dataset.Manifest;
+import dev.simdata.dataset.TableFiles;
+import dev.simdata.schema.SchemaCatalog;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Validates a dataset's files, or a loaded PostgreSQL database, with one catalog of checks: the file checks, then
+ * the same SQL checks (schema values, keys, counts, time, distributions) on DuckDB views over the verified files or
+ * on the database's tables; query performance on a database only.
+ *
+ * <p>Invalid input (a folder that is not a dataset, a malformed manifest) raises {@link DatasetException}; a failure
+ * to run (I/O, a database that cannot be reached) raises {@link IOException} or {@link SQLException}. Failed checks are
+ * results, not exceptions.
+ */
+public final class Validator
+{
+    private Validator() {}
+
+    public static ValidationReport validateFiles(Path dataset, ValidationOptions options)
+            throws IOException, SQLException
+    {
+        requireNonNull(dataset, "dataset is null");
+        requireNonNull(options, "options is null");
+        long started = System.nanoTime();
+        if (!Files.isDirectory(dataset)) {
+            throw new DatasetException(dataset + " is not a folder");
+        }
+        Manifest manifest = Manifest.read(dataset);
+        DatasetFacts facts = DatasetFacts.from(manifest);
+        SchemaCatalog catalog = SchemaCatalog.bundled();
+        List<CheckResult> results = new ArrayList<>();
+        Path spill = Files.createTempDirectory("simdata-validate-");
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
+            try (Statement statement = duckdb.createStatement()) {
+                statement.execute("SET memory_limit = " + SqlTables.literal(options.memoryLimit()));
+                statement.execute("SET threads = " + options.threads());
+                statement.execute("SET temp_directory = " + SqlTables.literal(spill.toAbsolutePath().toString()));
+                statement.execute("SET preserve_insertion_order = false");
+                statement.execute("SET TimeZone = 'UTC'");
+            }
+            SqlTables tables = new FileChecks(dataset, manifest, catalog, duckdb, options, results).run();
+            runSqlChecks(tables, Optional.of(facts), Map.of(), options, results);
+            if (options.runs(CheckGroup.PERFORMANCE)) {
+                results.add(CheckResult.skipped(CheckGroup.PERFORMANCE, "performance.*", "", "query performance is measured on a database (--url)"));
+            }
+        }
+        finally {
+            deleteQuietly(spill);
+        }
+        return new ValidationReport("files", dataset.toString(), results, System.nanoTime() - started);
+    }
+
+    /**
+     * @param url a JDBC URL ({@code jdbc:postgresql://host:port/db?user=…&password=…})
+     * @param dataset the dataset that was loaded, when known: counts are compared with its manifest, and the as-of
+     *                date and time zone come from it
+     */
+    public static ValidationReport validateDatabase(String url, String schema, Optional<Path> dataset, ValidationOptions options)
+            throws SQLException
+    {
+        requireNonNull(url, "url is null");
+        requireNonNull(schema, "schema is null");
+        requireNonNull(options, "options is null");
+        long started = System.nanoTime();
+        Optional<DatasetFacts> facts = Optional.empty();
+        Map<String, Long> manifestRows = new LinkedHashMap<>();
+        if (dataset.isPresent()) {
+            Manifest manifest = Manifest.read(dataset.get());
+            facts = Optional.of(DatasetFacts.from(manifest));
+            for (TableFiles files : manifest.files()) {
+                if (files.format() == manifest.formats().get(0)) {
+                    manifestRows.put(files.table(), files.rows());
+                }
+            }
+        }
+        List<CheckResult> results = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url)) {
+            SqlTables tables = DatabaseChecks.inspect(connection, schema, SchemaCatalog.bundled(), options.runs(CheckGroup.SCHEMA), results);
+            if (options.runs(CheckGroup.INTEGRITY)) {
+                results.add(CheckResult.skipped(CheckGroup.INTEGRITY, "integrity.*", "", "file integrity is checked on a dataset folder"));
+            }
+            runSqlChecks(tables, facts, manifestRows, options, results);
+            if (options.runs(CheckGroup.PERFORMANCE)) {
+                PerformanceChecks.run(tables, results);
+            }
+        }
+        return new ValidationReport("database", redact(url) + " schema " + schema, results, System.nanoTime() - started);
+    }
+
+    private static void runSqlChecks(SqlTables tables, Optional<DatasetFacts> facts, Map<String, Long> manifestRows, ValidationOptions options, List<CheckResult> results)
+            throws SQLException
+    {
+        if (options.runs(CheckGroup.SCHEMA)) {
+            DataChecks.schemaValues(tables, results);
+        }
+        if (options.runs(CheckGroup.KEYS)) {
+            DataChecks.keys(tables, results);
+        }
+        if (options.runs(CheckGroup.COUNTS)) {
+            DataChecks.counts(tables, facts, manifestRows, results);
+        }
+        if (options.runs(CheckGroup.TIME)) {
+            TimeChecks.run(tables, facts, results);
+        }
+        if (options.runs(CheckGroup.DISTRIBUTIONS)) {
+            DistributionChecks.run(tables, facts, results);
+        }
+    }
+
+    /** The URL without its password, for reports. */
+    public static String redact(String url)
+    {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
+    }
+
+    private static void deleteQuietly(Path folder)
+    {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                }
+                catch (IOException e) {
+                    // a spill file left in the temporary folder is harmless
+                }
+            });
+        }
+        catch (IOException | UncheckedIOException e) {
+            // ditto
+        }
+    }
+}
