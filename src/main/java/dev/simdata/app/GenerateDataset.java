@@ -13,7 +13,15 @@ import dev.simdata.generate.Generators;
 import dev.simdata.scenario.GenerationSettings;
 import dev.simdata.scenario.Scenario;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The generate use case: the generators' table sources written as a dataset, with a manifest that records
@@ -28,6 +36,72 @@ public final class GenerateDataset
     {
         DatasetWriter writer = new DatasetWriter(options, progress);
         return writer.write("simdata-" + settings.scenario().name().replace('_', '-'), Generators.sources(settings), provenance(settings, options));
+    }
+
+    /**
+     * Whether {@code out} already holds a complete dataset made with exactly these settings and options (same
+     * generator version): then a run without {@code --force} may reproduce it and compare instead of refusing.
+     */
+    public static boolean holdsSameProvenance(Path out, GenerationSettings settings, DatasetOptions options)
+    {
+        Path manifest = out.resolve(Manifest.FILE_NAME);
+        if (!Files.isRegularFile(manifest) || !Files.isRegularFile(out.resolve(Manifest.CHECKSUMS_FILE_NAME))) {
+            return false;
+        }
+        try {
+            ObjectMapper json = new ObjectMapper();
+            JsonNode existing = json.readTree(Files.readAllBytes(manifest)).path("simdata");
+            // through text, so that numbers compare by value rather than by node class (int versus long)
+            return existing.equals(json.readTree(provenance(settings, options).toString()));
+        }
+        catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Generates into a staging folder beside {@code options.out()} and compares the result, file by file, with the
+     * dataset already there, which is left untouched either way.
+     *
+     * @return the staging run's summary (its paths name {@code options.out()}), or empty when any byte differs
+     */
+    public static Optional<DatasetSummary> reproduce(GenerationSettings settings, DatasetOptions options, GenerationProgress progress)
+            throws IOException, InterruptedException
+    {
+        Path out = options.out().toAbsolutePath().normalize();
+        Path staging = Files.createTempDirectory(out.getParent(), ".simdata-staging-");
+        try {
+            DatasetOptions stagingOptions = new DatasetOptions(staging, options.formats(), options.shardRows(), options.compression(), options.threads(), true);
+            DatasetSummary summary = run(settings, stagingOptions, progress);
+            List<String> expected = Files.readAllLines(staging.resolve(Manifest.CHECKSUMS_FILE_NAME));
+            if (!expected.equals(Files.readAllLines(out.resolve(Manifest.CHECKSUMS_FILE_NAME)))) {
+                return Optional.empty();
+            }
+            for (String line : expected) {
+                String path = line.substring(66);
+                Path existing = out.resolve(path);
+                if (!Files.isRegularFile(existing) || Files.mismatch(existing, staging.resolve(path)) != -1) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(new DatasetSummary(options.out(), summary.files(), summary.elapsedNanos()));
+        }
+        finally {
+            deleteTree(staging);
+        }
+    }
+
+    private static void deleteTree(Path root)
+            throws IOException
+    {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     static ObjectNode provenance(GenerationSettings settings, DatasetOptions options)

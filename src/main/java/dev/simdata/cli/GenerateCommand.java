@@ -94,12 +94,22 @@ final class GenerateCommand
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = !quiet && System.console() != null;
+        // A folder that already holds this very dataset (a fresh clone's output/demo) is reproduced and compared
+        // instead of refused: it stays untouched, and the run proves the bytes.
+        boolean reproduce = !force && GenerateDataset.holdsSameProvenance(target, settings, options);
         DatasetSummary summary;
         try (ConsoleProgress progress = showProgress ? new ConsoleProgress(err) : null) {
-            summary = GenerateDataset.run(settings, options, progress == null ? GenerationProgress.NONE : progress);
+            GenerationProgress listener = progress == null ? GenerationProgress.NONE : progress;
+            summary = reproduce
+                    ? GenerateDataset.reproduce(settings, options, listener).orElseThrow(() -> new UserException("--out " + target
+                            + " holds a dataset with these settings whose files differ from what this build generates (edited files, or another build); pass --force to replace it"))
+                    : GenerateDataset.run(settings, options, listener);
         }
         if (!quiet) {
             printSummary(out, settings, summary);
+            if (reproduce) {
+                out.println(target + " already held this exact dataset: regenerated and compared byte for byte, left unchanged");
+            }
         }
         return ExitCode.OK;
     }

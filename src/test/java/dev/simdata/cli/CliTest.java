@@ -85,9 +85,26 @@ class CliTest
         assertThat(run("generate", "--out", out.toString(), "--quiet").code()).isZero();
         String checksums = Files.readString(out.resolve(Manifest.CHECKSUMS_FILE_NAME));
 
+        // the same settings again: reproduced beside it, compared byte for byte, left as it is
         Result again = run("generate", "--out", out.toString());
-        assertThat(again.code()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(again.err()).contains("--force");
+        assertThat(again.code()).isZero();
+        assertThat(again.out()).contains("already held this exact dataset");
+        assertThat(Files.readString(out.resolve(Manifest.CHECKSUMS_FILE_NAME))).isEqualTo(checksums);
+        try (var siblings = Files.list(temporary)) {
+            assertThat(siblings.map(path -> path.getFileName().toString())).containsExactly("demo");
+        }
+
+        // other settings, or edited files: refused without --force
+        Result otherSeed = run("generate", "--out", out.toString(), "--seed", "7");
+        assertThat(otherSeed.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(otherSeed.err()).contains("--force");
+        Path contacts = out.resolve("csv/contacts/part-00000.csv");
+        String original = Files.readString(contacts);
+        Files.writeString(contacts, original.replaceFirst("\n[0-9a-f]", "\nf"));
+        Result edited = run("generate", "--out", out.toString());
+        assertThat(edited.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(edited.err()).contains("differ", "--force");
+        Files.writeString(contacts, original);
 
         Files.writeString(out.resolve("csv/users/stray.csv"), "leftover");
         Result forced = run("generate", "--out", out.toString(), "--force");
