@@ -22,6 +22,7 @@ public final class PostgresDdl
         return quote(schema) + '.' + quote(table);
     }
 
+    /** The column type, spelled as PostgreSQL's {@code format_type} reports it, so a catalog can be compared with it. */
     public static String columnType(Field field)
     {
         return switch (field.type()) {
@@ -31,7 +32,7 @@ public final class PostgresDdl
             case DECIMAL -> "numeric(" + field.precision() + "," + field.scale() + ")";
             case BOOLEAN -> "boolean";
             case DATE -> "date";
-            case DATETIME -> "timestamptz";
+            case DATETIME -> "timestamp with time zone";
         };
     }
 

@@ -1,6 +1,5 @@
 package dev.simdata.validate;
 
-import dev.simdata.schema.Field;
 import dev.simdata.schema.PostgresDdl;
 import dev.simdata.schema.SchemaCatalog;
 import dev.simdata.schema.TableSchema;
@@ -51,7 +50,7 @@ final class DatabaseChecks
             List<String> differences = new ArrayList<>();
             for (int i = 0; i < Math.max(found.size(), table.columnCount()); i++) {
                 String have = i < found.size() ? found.get(i)[0] + " " + found.get(i)[1] : "nothing";
-                String want = i < table.columnCount() ? table.field(i).name() + " " + expectedType(table.field(i)) : "nothing";
+                String want = i < table.columnCount() ? table.field(i).name() + " " + PostgresDdl.columnType(table.field(i)) : "nothing";
                 if (!have.equals(want)) {
                     differences.add("column " + (i + 1) + " is '" + have + "', expected '" + want + "'");
                 }
@@ -69,19 +68,5 @@ final class DatabaseChecks
             }
         }
         return new SqlTables(SqlTables.Backend.POSTGRES, connection, catalog, relations, absent, false, damaged);
-    }
-
-    /** The {@code information_schema.columns.data_type} of a field as {@link PostgresDdl} creates it. */
-    static String expectedType(Field field)
-    {
-        return switch (field.type()) {
-            case UUID -> "uuid";
-            case STRING -> "text";
-            case INTEGER -> "bigint";
-            case DECIMAL -> "numeric(" + field.precision() + "," + field.scale() + ")";
-            case BOOLEAN -> "boolean";
-            case DATE -> "date";
-            case DATETIME -> "timestamp with time zone";
-        };
     }
 }

@@ -29,7 +29,7 @@ class SchemaCatalogTest
         TableSchema campaigns = SchemaCatalog.bundled().table("campaigns");
         String ddl = PostgresDdl.createTable("my schema", campaigns);
         assertThat(ddl).startsWith("CREATE TABLE IF NOT EXISTS \"my schema\".\"campaigns\" (")
-                .contains("\"budget\" numeric(12,2) NOT NULL", "\"mail_date\" date,", "\"created_at\" timestamptz NOT NULL",
+                .contains("\"budget\" numeric(12,2) NOT NULL", "\"mail_date\" date,", "\"created_at\" timestamp with time zone NOT NULL",
                         "\"status\" text NOT NULL CHECK (\"status\" IN ('draft', 'scheduled', 'active', 'paused', 'completed', 'cancelled'))");
         assertThat(PostgresDdl.foreignKeys("s", campaigns)).containsExactly(
                 "ALTER TABLE \"s\".\"campaigns\" ADD CONSTRAINT \"campaigns_client_id_fkey\" FOREIGN KEY (\"client_id\") REFERENCES \"s\".\"clients\" (\"id\")");
