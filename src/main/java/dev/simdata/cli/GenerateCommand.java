@@ -9,6 +9,7 @@ import dev.simdata.dataset.ParquetCompression;
 import dev.simdata.dataset.TableFiles;
 import dev.simdata.scenario.GenerationSettings;
 import dev.simdata.scenario.Scenario;
+import dev.simdata.scenario.ScenarioConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,6 +43,14 @@ final class GenerateCommand
     @Option(names = {"-s", "--scenario"}, paramLabel = "NAME", defaultValue = "demo", converter = ScenarioConverter.class,
             description = "Preset: demo, development, analytics or load_test (default: ${DEFAULT-VALUE}). See 'simdata scenarios'.")
     Scenario scenario;
+
+    @Option(names = "--scale", paramLabel = "F",
+            description = "Multiplies the scenario's exact volumes (organizations, clients, users, contacts, campaigns) by F, e.g. 0.5 or 4.")
+    Double scale;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A YAML or JSON file overriding counts, history_months, time_zone and journey rates; print a preset's with 'simdata scenarios --show NAME'.")
+    Path config;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
             description = "Output folder (default: output/<scenario>). Must be empty unless --force.")
@@ -88,9 +97,10 @@ final class GenerateCommand
         if (workers <= 0) {
             throw new UserException("--threads must be at least 1, got " + workers);
         }
-        Path target = out != null ? out : Path.of("output", scenario.name());
+        ScenarioConfig effective = ScenariosCommand.effective(scenario, config, scale);
+        Path target = out != null ? out : Path.of("output", effective.scenario().name());
         DatasetOptions options = new DatasetOptions(target, EnumSet.copyOf(formats), shardRows, compression, workers, force);
-        GenerationSettings settings = new GenerationSettings(scenario, seed, asOf, GenerationSettings.DEFAULT_ZONE);
+        GenerationSettings settings = new GenerationSettings(effective.scenario(), seed, asOf, effective.zone(), effective.rates());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = !quiet && System.console() != null;

@@ -1,6 +1,7 @@
 package dev.simdata.generate;
 
 import dev.simdata.random.RowRandom;
+import dev.simdata.scenario.JourneyRates;
 import dev.simdata.time.ActivityCalendar;
 
 /**

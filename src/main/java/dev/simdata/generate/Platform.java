@@ -4,6 +4,7 @@ import dev.simdata.random.Mix;
 import dev.simdata.random.RowRandom;
 import dev.simdata.random.Uuids;
 import dev.simdata.scenario.GenerationSettings;
+import dev.simdata.scenario.JourneyRates;
 import dev.simdata.scenario.Scenario;
 import dev.simdata.time.ActivityCalendar;
 import dev.simdata.time.CivilTime;
@@ -48,7 +49,7 @@ final class Platform
         this.settings = requireNonNull(settings, "settings is null");
         this.scenario = settings.scenario();
         this.seed = settings.seed();
-        this.rates = JourneyRates.DEFAULT;
+        this.rates = settings.rates();
         LocalDate asOf = settings.asOf();
         this.asOfDay = (int) asOf.toEpochDay();
         this.asOfInstant = (long) asOfDay * CivilTime.SECONDS_PER_DAY;

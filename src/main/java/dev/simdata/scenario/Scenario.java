@@ -58,6 +58,41 @@ public record Scenario(
         }
     }
 
+    /**
+     * This scenario with its exact volumes (organizations, clients, users, contacts, campaigns) multiplied by
+     * {@code factor} and rounded, at least 1 each and never fewer clients than organizations; recipients per
+     * campaign and the history stay as they are.
+     */
+    public Scenario scaled(double factor)
+    {
+        if (!(factor > 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("the scale must be a positive number, got " + factor);
+        }
+        if (factor == 1.0) {
+            return this;
+        }
+        int scaledOrganizations = scale(organizations, factor);
+        int scaledClients = Math.max(scaledOrganizations, scale(clients, factor));
+        String label = factor == Math.rint(factor) ? Long.toString((long) factor) : Double.toString(factor);
+        return new Scenario(name + "_x" + label, description + ", scaled " + label + "x",
+                scaledOrganizations,
+                scaledClients,
+                Math.max(scaledOrganizations, scale(users, factor)),
+                Math.max(scaledClients, scale(contacts, factor)),
+                scale(campaigns, factor),
+                recipientsPerCampaign,
+                historyMonths);
+    }
+
+    private static int scale(int value, double factor)
+    {
+        double scaled = Math.rint(value * factor);
+        if (scaled > Integer.MAX_VALUE / 2) {
+            throw new IllegalArgumentException("a scale of " + factor + " makes " + value + " too large");
+        }
+        return (int) Math.max(1, scaled);
+    }
+
     public static Optional<Scenario> preset(String name)
     {
         String wanted = name.toLowerCase(Locale.ROOT).replace('-', '_');

@@ -19,13 +19,15 @@ import static java.util.Objects.requireNonNull;
  * zone and the history length. The domain checks take their expected values from here, never from the generators.
  *
  * @param volumes the scenario's figures by name ({@code organizations}, {@code recipients_per_campaign}, …)
+ * @param rates the journey rates the data was made with ({@code scenario.rates}), empty when the manifest has none
  */
-public record DatasetFacts(String scenario, Map<String, Long> volumes, LocalDate asOf, Instant asOfInstant, ZoneId zone, int historyMonths)
+public record DatasetFacts(String scenario, Map<String, Long> volumes, Map<String, Double> rates, LocalDate asOf, Instant asOfInstant, ZoneId zone, int historyMonths)
 {
     public DatasetFacts
     {
         requireNonNull(scenario, "scenario is null");
         volumes = Map.copyOf(requireNonNull(volumes, "volumes is null"));
+        rates = Map.copyOf(requireNonNull(rates, "rates is null"));
         requireNonNull(asOf, "asOf is null");
         requireNonNull(asOfInstant, "asOfInstant is null");
         requireNonNull(zone, "zone is null");
@@ -55,11 +57,17 @@ public record DatasetFacts(String scenario, Map<String, Long> volumes, LocalDate
                 volumes.put(entry.getKey(), entry.getValue().asLong());
             }
         });
+        Map<String, Double> rates = new LinkedHashMap<>();
+        scenario.path("rates").fields().forEachRemaining(entry -> {
+            if (entry.getValue().isNumber()) {
+                rates.put(entry.getKey(), entry.getValue().asDouble());
+            }
+        });
         try {
             LocalDate asOf = LocalDate.parse(text(simdata, "as_of"));
             Instant asOfInstant = Instant.parse(text(simdata, "as_of_instant"));
             ZoneId zone = ZoneId.of(text(simdata, "time_zone"));
-            return new DatasetFacts(scenario.path("name").asText("custom"), volumes, asOf, asOfInstant, zone,
+            return new DatasetFacts(scenario.path("name").asText("custom"), volumes, rates, asOf, asOfInstant, zone,
                     (int) scenario.path("history_months").asLong(0));
         }
         catch (DateTimeException e) {

@@ -1,0 +1,73 @@
+package dev.simdata.cli;
+
+import dev.simdata.dataset.DataFormat;
+import dev.simdata.dataset.Manifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static dev.simdata.cli.CliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CustomScenarioCliTest
+{
+    @Test
+    void scaleMultipliesTheExactTables(@TempDir Path temporary)
+    {
+        Path out = temporary.resolve("demo2");
+        assertThat(run("generate", "--scale", "2", "--out", out.toString(), "--quiet", "--format", "csv").code()).isZero();
+        Manifest manifest = Manifest.read(out);
+        assertThat(manifest.files("organizations", DataFormat.CSV).orElseThrow().rows()).isEqualTo(4);
+        assertThat(manifest.files("contacts", DataFormat.CSV).orElseThrow().rows()).isEqualTo(600);
+        assertThat(manifest.files("campaigns", DataFormat.CSV).orElseThrow().rows()).isEqualTo(36);
+        assertThat(manifest.simdata().path("scenario").path("name").asText()).isEqualTo("demo_x2");
+    }
+
+    @Test
+    void customRatesReachTheDataAndTheValidatorExpectsThem(@TempDir Path temporary)
+            throws IOException
+    {
+        Path config = Files.writeString(temporary.resolve("custom.yaml"), """
+                base: development
+                rates:
+                  qr_scanned: 0.5
+                  call_received: 0.1
+                """);
+        Path out = temporary.resolve("custom");
+        assertThat(run("generate", "--config", config.toString(), "--out", out.toString(), "--quiet").code()).isZero();
+        Manifest manifest = Manifest.read(out);
+        assertThat(manifest.simdata().path("scenario").path("rates").path("qr_scanned").asDouble()).isEqualTo(0.5);
+        CliTest.Result validation = run("validate", out.toString(), "--only", "distributions");
+        assertThat(validation.code()).as(validation.out()).isZero();
+        assertThat(validation.out()).containsPattern("passed\\s+distributions.funnel.qr_scanned");
+    }
+
+    @Test
+    void showPrintsWhatGenerateReads(@TempDir Path temporary)
+            throws IOException
+    {
+        CliTest.Result shown = run("scenarios", "--show", "analytics", "--scale", "0.5", "--format", "json");
+        assertThat(shown.code()).isZero();
+        Path file = Files.writeString(temporary.resolve("analytics.json"), shown.out());
+        CliTest.Result again = run("scenarios", "--show", "demo", "--config", file.toString(), "--format", "json");
+        assertThat(again.out()).isEqualTo(shown.out());
+        assertThat(shown.out()).contains("\"contacts\" : 30000", "\"history_months\" : 6");
+    }
+
+    @Test
+    void aBadConfigIsOneLineAndLeavesNothing(@TempDir Path temporary)
+            throws IOException
+    {
+        Path config = Files.writeString(temporary.resolve("bad.yaml"), "counts:\n  contacts: -3\n");
+        Path out = temporary.resolve("never");
+        CliTest.Result result = run("generate", "--config", config.toString(), "--out", out.toString());
+        assertThat(result.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(result.err().strip()).startsWith("simdata generate: error: --config ").contains("line 2", "counts.contacts").doesNotContain("\n");
+        assertThat(out).doesNotExist();
+        assertThat(run("generate", "--scale", "0", "--out", out.toString()).code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(run("scenarios", "--scale", "2").code()).isEqualTo(ExitCode.INVALID_INPUT);
+    }
+}
