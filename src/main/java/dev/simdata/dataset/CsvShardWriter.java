@@ -124,12 +124,20 @@ final class CsvShardWriter
             return;
         }
         boolean quote = false;
+        boolean ascii = true;
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
             if (c == ',' || c == '"' || c == '\n' || c == '\r') {
                 quote = true;
                 break;
             }
+            ascii &= c < 0x80;
+        }
+        if (!quote && ascii && text instanceof String string && length <= buffer.length) {
+            // the common case: plain ASCII, copied in one go
+            ensure(length);
+            copyAscii(string, length);
+            return;
         }
         if (quote) {
             put((byte) '"');
@@ -166,6 +174,14 @@ final class CsvShardWriter
         if (quote) {
             put((byte) '"');
         }
+    }
+
+    @SuppressWarnings("deprecation")
+    private void copyAscii(String text, int length)
+    {
+        // String.getBytes(int, int, byte[], int) copies the low byte of each char: exact for ASCII, and intrinsic
+        text.getBytes(0, length, buffer, position);
+        position += length;
     }
 
     private void writeAscii(String text)

@@ -47,8 +47,12 @@ final class ParquetShardWriter
         for (int i = 0; i < schema.columnCount(); i++) {
             dev.simdata.schema.Field field = schema.field(i);
             if (field.unique() || schema.primaryKey().equals(java.util.List.of(field.name()))) {
-                // every value differs: a dictionary never pays and min/max statistics of random ids help no reader
-                builder = builder.withDictionaryEncoding(field.name(), false).withStatisticsEnabled(field.name(), false);
+                // every value differs: a dictionary never pays
+                builder = builder.withDictionaryEncoding(field.name(), false);
+            }
+            if (field.unique() || field.type() == FieldType.UUID) {
+                // min/max of random identifiers let no reader skip anything; timestamps, dates and codes keep theirs
+                builder = builder.withStatisticsEnabled(field.name(), false);
             }
         }
         this.writer = builder
@@ -58,6 +62,7 @@ final class ParquetShardWriter
                 .withCompressionCodec(compression.codec())
                 .withRowGroupSize(ROW_GROUP_BYTES)
                 .withPageSize(PAGE_BYTES)
+                .withSizeStatisticsEnabled(false)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .build();
         this.record = new GenericData.Record(avro);
