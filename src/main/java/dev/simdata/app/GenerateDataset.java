@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simdata.dataset.DataFormat;
 import dev.simdata.dataset.DatasetOptions;
+import dev.simdata.dataset.DatasetPlanner;
+import dev.simdata.dataset.ParquetCompression;
 import dev.simdata.dataset.DatasetSummary;
 import dev.simdata.dataset.DatasetWriter;
 import dev.simdata.dataset.GenerationProgress;
@@ -37,6 +39,13 @@ public final class GenerateDataset
     {
         DatasetWriter writer = new DatasetWriter(options, progress);
         return writer.write("simdata-" + settings.scenario().name().replace('_', '-'), Generators.sources(settings), provenance(settings, options));
+    }
+
+    /** Estimates the dataset these settings would make, writing nothing but a small calibration sample it deletes. */
+    public static DatasetPlanner.Plan plan(GenerationSettings settings, List<DataFormat> formats, long shardRows, ParquetCompression compression, int threads)
+            throws IOException
+    {
+        return DatasetPlanner.plan(Generators.sources(settings), formats, shardRows, compression, threads);
     }
 
     /**

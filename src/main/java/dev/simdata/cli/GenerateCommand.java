@@ -9,9 +9,9 @@ import dev.simdata.dataset.ParquetCompression;
 import dev.simdata.dataset.TableFiles;
 import dev.simdata.scenario.GenerationSettings;
 import dev.simdata.scenario.Scenario;
-import dev.simdata.scenario.ScenarioConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -40,45 +39,15 @@ final class GenerateCommand
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-s", "--scenario"}, paramLabel = "NAME", defaultValue = "demo", converter = ScenarioConverter.class,
-            description = "Preset: demo, development, analytics or load_test (default: ${DEFAULT-VALUE}). See 'simdata scenarios'.")
-    Scenario scenario;
-
-    @Option(names = "--scale", paramLabel = "F",
-            description = "Multiplies the scenario's exact volumes (organizations, clients, users, contacts, campaigns) by F, e.g. 0.5 or 4.")
-    Double scale;
-
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "A YAML or JSON file overriding counts, history_months, time_zone and journey rates; print a preset's with 'simdata scenarios --show NAME'.")
-    Path config;
+    @Mixin
+    DataOptions data;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
             description = "Output folder (default: output/<scenario>). Must be empty unless --force.")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + GenerationSettings.DEFAULT_SEED,
-            description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--as-of", paramLabel = "DATE", defaultValue = "2026-01-01", converter = AsOfConverter.class,
-            description = "The simulated 'now', YYYY-MM-DD or 'today' (UTC); every timestamp is before its midnight UTC (default: ${DEFAULT-VALUE}).")
-    LocalDate asOf;
-
-    @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "csv,parquet", converter = FormatConverter.class,
-            description = "Comma-separated formats: csv, parquet (default: ${DEFAULT-VALUE}).")
-    List<DataFormat> formats;
-
-    @Option(names = "--shard-rows", paramLabel = "N", defaultValue = "" + DatasetOptions.DEFAULT_SHARD_ROWS,
-            description = "Rows per shard file; the last shard of a table holds the rest (default: ${DEFAULT-VALUE}).")
-    long shardRows;
-
-    @Option(names = "--parquet-compression", paramLabel = "CODEC", defaultValue = "snappy", converter = CompressionConverter.class,
-            description = "snappy, zstd or none (default: ${DEFAULT-VALUE}).")
-    ParquetCompression compression;
-
-    @Option(names = {"-t", "--threads"}, paramLabel = "N",
-            description = "Worker threads (default: all cores). Never changes the output.")
-    Integer threads;
+    @Option(names = "--dry-run", description = "Print the plan (estimated rows, bytes and time) and write nothing; the same as 'simdata plan'.")
+    boolean dryRun;
 
     @Option(names = {"-f", "--force"}, description = "Replace the dataset in a non-empty --out folder.")
     boolean force;
@@ -90,17 +59,13 @@ final class GenerateCommand
     public Integer call()
             throws Exception
     {
-        if (shardRows <= 0) {
-            throw new UserException("--shard-rows must be a positive number of rows, got " + shardRows);
+        DataOptions.Resolved resolved = data.resolve();
+        Path target = out != null ? out : Path.of("output", resolved.settings().scenario().name());
+        DatasetOptions options = resolved.options(target, force);
+        GenerationSettings settings = resolved.settings();
+        if (dryRun) {
+            return PlanCommand.print(spec.commandLine().getOut(), resolved);
         }
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers <= 0) {
-            throw new UserException("--threads must be at least 1, got " + workers);
-        }
-        ScenarioConfig effective = ScenariosCommand.effective(scenario, config, scale);
-        Path target = out != null ? out : Path.of("output", effective.scenario().name());
-        DatasetOptions options = new DatasetOptions(target, EnumSet.copyOf(formats), shardRows, compression, workers, force);
-        GenerationSettings settings = new GenerationSettings(effective.scenario(), seed, asOf, effective.zone(), effective.rates());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = !quiet && System.console() != null;

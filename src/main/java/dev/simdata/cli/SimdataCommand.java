@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Generates deterministic synthetic datasets for a direct-mail marketing platform.",
-        subcommands = {GenerateCommand.class, ScenariosCommand.class, LoadCommand.class, ValidateCommand.class},
+        subcommands = {GenerateCommand.class, PlanCommand.class, ScenariosCommand.class, LoadCommand.class, ValidateCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
                 "  0  success",

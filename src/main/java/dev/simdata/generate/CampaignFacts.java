@@ -23,7 +23,7 @@ final class CampaignFacts
      * engagement at most 14. */
     static final int ENGAGEMENT_WINDOW_DAYS = 20;
 
-    private static final WeightedChoice<CampaignStatus> STATUS = WeightedChoice.of(
+    static final WeightedChoice<CampaignStatus> STATUS = WeightedChoice.of(
             List.of(CampaignStatus.values()),
             // draft, scheduled, active, paused, completed, cancelled
             0.10, 0.04, 0.20, 0.03, 0.60, 0.03);

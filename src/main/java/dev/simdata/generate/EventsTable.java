@@ -29,6 +29,23 @@ final class EventsTable
         return false;
     }
 
+    /**
+     * Recipients times the expected events of one: the funnel's expectation for a full journey, for the campaigns that
+     * mailed (completed and paused in full; active ones are, on average, about four fifths through their journeys
+     * at the as-of date).
+     */
+    @Override
+    public long estimatedRows()
+    {
+        dev.simdata.scenario.JourneyRates rates = platform.rates;
+        double engagement = rates.qrScanned() + rates.purlVisited() * (1 + rates.formSubmittedPerVisit() + rates.leadCreatedPerVisit()) + rates.callReceived();
+        double fullJourney = rates.mailed() * (1 + rates.delivered() * (1 + engagement));
+        var status = CampaignFacts.STATUS;
+        double mailedShare = status.probability(CampaignStatus.COMPLETED.ordinal()) + status.probability(CampaignStatus.PAUSED.ordinal())
+                + 0.8 * status.probability(CampaignStatus.ACTIVE.ordinal());
+        return Math.round(unitCount() * fullJourney * mailedShare);
+    }
+
     static long eventKey(long recipient, EventType type)
     {
         return recipient * KEYS_PER_RECIPIENT + type.ordinal();

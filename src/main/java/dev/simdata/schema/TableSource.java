@@ -15,6 +15,12 @@ public interface TableSource
     /** True when every unit yields exactly one row, so rows can be counted without producing them. */
     boolean oneRowPerUnit();
 
+    /** The expected row count, from the scenario's arithmetic alone (no rows are produced): exact when one row per unit. */
+    default long estimatedRows()
+    {
+        return unitCount();
+    }
+
     /** A new cursor with its own buffers, for use by one thread. */
     Cursor open();
 

@@ -28,7 +28,7 @@ class CliTest
     @Test
     void everyCommandHasHelpAndVersion()
     {
-        for (String[] command : new String[][] {{}, {"generate"}, {"scenarios"}}) {
+        for (String[] command : new String[][] {{}, {"generate"}, {"plan"}, {"scenarios"}, {"load"}, {"validate"}}) {
             String[] help = java.util.Arrays.copyOf(command, command.length + 1);
             help[command.length] = "--help";
             Result helpResult = run(help);

@@ -70,4 +70,18 @@ class CustomScenarioCliTest
         assertThat(run("generate", "--scale", "0", "--out", out.toString()).code()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(run("scenarios", "--scale", "2").code()).isEqualTo(ExitCode.INVALID_INPUT);
     }
+
+    @Test
+    void planAndDryRunWriteNothing(@TempDir Path temporary)
+    {
+        Path out = temporary.resolve("never");
+        CliTest.Result dryRun = run("generate", "--dry-run", "--scenario", "development", "--out", out.toString());
+        assertThat(dryRun.code()).isZero();
+        assertThat(dryRun.out()).contains("rows (est.)", "events", "estimated time", "nothing was written");
+        assertThat(out).doesNotExist();
+        CliTest.Result plan = run("plan", "--scenario", "analytics", "--scale", "0.5", "--format", "parquet");
+        assertThat(plan.code()).isZero();
+        assertThat(plan.out()).contains("analytics_x0.5", "parquet", "recipients");
+        assertThat(run("plan", "--scenario", "nope").code()).isEqualTo(ExitCode.INVALID_INPUT);
+    }
 }

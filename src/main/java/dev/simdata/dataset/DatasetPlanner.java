@@ -1,0 +1,112 @@
+package dev.simdata.dataset;
+
+import dev.simdata.schema.Row;
+import dev.simdata.schema.TableSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Estimates a dataset before anything is written: rows from each source's arithmetic, bytes per format from a small
+ * calibration sample (a few thousand rows per table, spread over the whole table, written through the real writers
+ * to a temporary folder that is deleted afterwards), and time from throughput measured on a 2-core machine.
+ */
+public final class DatasetPlanner
+{
+    private static final int SAMPLE_UNITS = 10_000;
+    /** A Parquet footer with its schema and column metadata, paid once per shard. */
+    private static final long PARQUET_FOOTER_BYTES = 2_000;
+    /** Measured end to end on load_test, 2 cores, both formats: JVM start plus rows at this rate for one thread. */
+    private static final double START_SECONDS = 1.0;
+    private static final double ROWS_PER_SECOND_ONE_THREAD = 287_000;
+    /** Measured: two threads run 1.5 times as fast as one (the JIT shares the cores). */
+    private static final double THREAD_EXPONENT = 0.585;
+
+    private DatasetPlanner() {}
+
+    public record TablePlan(String table, long rows, long csvBytes, long parquetBytes) {}
+
+    public record Plan(List<TablePlan> tables, double seconds)
+    {
+        public Plan
+        {
+            tables = List.copyOf(tables);
+        }
+
+        public long rows()
+        {
+            return tables.stream().mapToLong(TablePlan::rows).sum();
+        }
+    }
+
+    public static Plan plan(List<TableSource> sources, List<DataFormat> formats, long shardRows, ParquetCompression compression, int threads)
+            throws IOException
+    {
+        Path sample = Files.createTempDirectory("simdata-plan-");
+        try {
+            List<TablePlan> tables = new ArrayList<>();
+            for (TableSource source : sources) {
+                long rows = source.estimatedRows();
+                long[] sampleBytes = new long[2];
+                long sampleRows = writeSample(source, sample, formats, compression, sampleBytes);
+                double perRowCsv = sampleRows == 0 ? 0 : (double) sampleBytes[0] / sampleRows;
+                double perRowParquet = sampleRows == 0 ? 0 : (double) sampleBytes[1] / sampleRows;
+                long shards = Math.max(1, (rows + shardRows - 1) / shardRows);
+                long header = source.schema().csvHeader().length() + 1;
+                tables.add(new TablePlan(source.schema().name(), rows,
+                        formats.contains(DataFormat.CSV) ? Math.round(rows * perRowCsv) + shards * header : 0,
+                        formats.contains(DataFormat.PARQUET) ? Math.round(rows * perRowParquet) + shards * PARQUET_FOOTER_BYTES : 0));
+            }
+            double formatFactor = formats.size() == 2 ? 1.0 : formats.contains(DataFormat.CSV) ? 2.0 : 1.3;
+            long rows = tables.stream().mapToLong(TablePlan::rows).sum();
+            double seconds = START_SECONDS + rows / (ROWS_PER_SECOND_ONE_THREAD * formatFactor * Math.pow(Math.max(1, threads), THREAD_EXPONENT));
+            return new Plan(tables, seconds);
+        }
+        finally {
+            try (Stream<Path> walk = Files.walk(sample)) {
+                for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+
+    /** Writes rows of evenly spaced units; returns the rows written and adds the bytes of each format. */
+    private static long writeSample(TableSource source, Path folder, List<DataFormat> formats, ParquetCompression compression, long[] bytes)
+            throws IOException
+    {
+        long units = source.unitCount();
+        if (units == 0) {
+            return 0;
+        }
+        long stride = Math.max(1, units / SAMPLE_UNITS);
+        String table = source.schema().name();
+        CsvShardWriter csv = new CsvShardWriter(folder.resolve(table + ".csv"), source.schema());
+        ParquetShardWriter parquet = new ParquetShardWriter(folder.resolve(table + ".parquet"), source.schema(), compression);
+        long[] rows = {0};
+        try (csv; parquet) {
+            TableSource.Cursor cursor = source.open();
+            for (long unit = 0; unit < units; unit += stride) {
+                cursor.emit(unit, (Row row) -> {
+                    try {
+                        csv.write(row);
+                        parquet.write(row);
+                    }
+                    catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    rows[0]++;
+                });
+            }
+        }
+        // the header and the Parquet footer are paid once per shard, not per row: leave them out of the rate
+        bytes[0] += Files.size(folder.resolve(table + ".csv")) - (source.schema().csvHeader().length() + 1);
+        bytes[1] += Math.max(0, Files.size(folder.resolve(table + ".parquet")) - PARQUET_FOOTER_BYTES);
+        return rows[0];
+    }
+}
