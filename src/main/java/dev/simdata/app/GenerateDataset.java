@@ -9,6 +9,7 @@ import dev.simdata.dataset.DatasetPlanner;
 import dev.simdata.dataset.ParquetCompression;
 import dev.simdata.dataset.DatasetSummary;
 import dev.simdata.dataset.DatasetWriter;
+import dev.simdata.dataset.Folders;
 import dev.simdata.dataset.GenerationProgress;
 import dev.simdata.dataset.Manifest;
 import dev.simdata.generate.Generators;
@@ -21,10 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The generate use case: the generators' table sources written as a dataset, with a manifest that records
@@ -97,20 +96,7 @@ public final class GenerateDataset
             return Optional.of(new DatasetSummary(options.out(), summary.files(), summary.elapsedNanos()));
         }
         finally {
-            deleteTree(staging);
-        }
-    }
-
-    private static void deleteTree(Path root)
-            throws IOException
-    {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+            Folders.deleteTree(staging);
         }
     }
 

@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Estimates a dataset before anything is written: rows from each source's arithmetic, bytes per format from a small
@@ -68,11 +66,7 @@ public final class DatasetPlanner
             return new Plan(tables, seconds);
         }
         finally {
-            try (Stream<Path> walk = Files.walk(sample)) {
-                for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
+            Folders.deleteTree(sample);
         }
     }
 

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -26,7 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -360,25 +358,7 @@ public final class DatasetWriter
         Files.deleteIfExists(out.resolve(Manifest.CHECKSUMS_FILE_NAME));
         Files.deleteIfExists(out.resolve(Manifest.FILE_NAME));
         for (Path entry : entries) {
-            deleteTree(entry);
-        }
-    }
-
-    private static void deleteTree(Path root)
-            throws IOException
-    {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                try {
-                    Files.delete(path);
-                }
-                catch (NoSuchFileException ignored) {
-                    // already gone
-                }
-            }
+            Folders.deleteTree(entry);
         }
     }
 
