@@ -38,7 +38,7 @@ class ArchitectureTest
     @Test
     void datasetFormatKnowsNothingOfTheDomainOrTheCommands()
     {
-        noClasses().that().resideInAnyPackage("dev.simdata.dataset..", "dev.simdata.schema..", "dev.simdata.random..", "dev.simdata.time..", "dev.simdata.scenario..")
+        noClasses().that().resideInAnyPackage("dev.simdata.dataset..", "dev.simdata.database..", "dev.simdata.schema..", "dev.simdata.random..", "dev.simdata.time..", "dev.simdata.scenario..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.simdata.generate..", "dev.simdata.app..", "dev.simdata.cli..", "dev.simdata.load..", "dev.simdata.validate..", "net.datafaker..")
                 .check(CLASSES);
     }

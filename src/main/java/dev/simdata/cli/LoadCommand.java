@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simdata.dataset.DataFormat;
-import dev.simdata.load.ConnectionTarget;
+import dev.simdata.database.ConnectionTarget;
 import dev.simdata.load.DatabaseException;
 import dev.simdata.load.DatasetLoader;
 import dev.simdata.load.EmbeddedServer;

@@ -1,5 +1,6 @@
 package dev.simdata.cli;
 
+import dev.simdata.database.ConnectionTarget;
 import dev.simdata.validate.CheckGroup;
 import dev.simdata.validate.ReportWriter;
 import dev.simdata.validate.ValidationOptions;
@@ -42,7 +43,7 @@ final class ValidateCommand
     Path dataset;
 
     @Option(names = {"-u", "--url"}, paramLabel = "URL",
-            description = "Validate a database instead: a JDBC URL such as jdbc:postgresql://localhost:5432/simdata?user=me&password=secret.")
+            description = "Validate a database instead: postgres://user@host:5432/db or jdbc:postgresql://host:5432/db?user=me, as for 'simdata load'; a password may come from PGPASSWORD or ~/.pgpass.")
     String url;
 
     @Option(names = "--schema", paramLabel = "NAME", defaultValue = "public", description = "The database schema holding the tables (default: ${DEFAULT-VALUE}).")
@@ -75,9 +76,9 @@ final class ValidateCommand
         if (url == null && dataset == null) {
             throw new UserException("give a DATASET_DIR to validate files, or --url to validate a database");
         }
-        if (url != null && !url.startsWith("jdbc:postgresql:")) {
-            throw new UserException("--url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database), got '" + Validator.redact(url) + "'");
-        }
+        // the same forms as 'simdata load': postgres://, postgresql:// or jdbc:postgresql://; a password may also come
+        // from PGPASSWORD or ~/.pgpass
+        ConnectionTarget target = url == null ? null : ConnectionTarget.resolve(url, null, System.getenv(), Path.of(System.getProperty("user.home")));
         Set<CheckGroup> groups = only == null || only.isEmpty() ? EnumSet.allOf(CheckGroup.class) : EnumSet.copyOf(only);
         if (skip != null) {
             skip.forEach(groups::remove);
@@ -102,14 +103,14 @@ final class ValidateCommand
         try {
             report = url == null
                     ? Validator.validateFiles(dataset, options)
-                    : Validator.validateDatabase(url, schema, Optional.ofNullable(dataset), options);
+                    : Validator.validateDatabase(target, schema, Optional.ofNullable(dataset), options);
         }
         catch (SQLException e) {
-            err.println(spec.qualifiedName() + ": error: could not run: " + Cli.oneLine(e.getMessage()));
+            err.println(spec.qualifiedName() + ": error: could not run: " + Cli.oneLine(target == null ? e.getMessage() : target.redact(String.valueOf(e.getMessage()))));
             return ExitCode.CANNOT_RUN;
         }
         catch (java.io.IOException e) {
-            err.println(spec.qualifiedName() + ": error: could not run: " + Cli.oneLine(e.getMessage()));
+            err.println(spec.qualifiedName() + ": error: could not run: " + Cli.oneLine(target == null ? e.getMessage() : target.redact(String.valueOf(e.getMessage()))));
             return ExitCode.CANNOT_RUN;
         }
         out.print(format.equals("json") ? ReportWriter.json(report) : ReportWriter.text(report));

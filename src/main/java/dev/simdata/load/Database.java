@@ -1,5 +1,7 @@
 package dev.simdata.load;
 
+import dev.simdata.database.ConnectionTarget;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

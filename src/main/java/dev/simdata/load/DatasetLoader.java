@@ -1,5 +1,7 @@
 package dev.simdata.load;
 
+import dev.simdata.database.ConnectionTarget;
+
 import dev.simdata.dataset.Checksums;
 import dev.simdata.dataset.DataFormat;
 import dev.simdata.dataset.DatasetPaths;

@@ -1,5 +1,7 @@
 package dev.simdata.load;
 
+import dev.simdata.database.ConnectionTarget;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import dev.simdata.database.ConnectionTarget;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -75,10 +76,10 @@ public final class Validator
      * @param dataset the dataset that was loaded, when known: counts are compared with its manifest, and the as-of
      *                date and time zone come from it
      */
-    public static ValidationReport validateDatabase(String url, String schema, Optional<Path> dataset, ValidationOptions options)
+    public static ValidationReport validateDatabase(ConnectionTarget target, String schema, Optional<Path> dataset, ValidationOptions options)
             throws SQLException
     {
-        requireNonNull(url, "url is null");
+        requireNonNull(target, "target is null");
         requireNonNull(schema, "schema is null");
         requireNonNull(options, "options is null");
         long started = System.nanoTime();
@@ -94,7 +95,7 @@ public final class Validator
             }
         }
         List<CheckResult> results = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(url)) {
+        try (Connection connection = DriverManager.getConnection(target.jdbcUrl(), target.driverProperties())) {
             SqlTables tables = DatabaseChecks.inspect(connection, schema, SchemaCatalog.bundled(), options.runs(CheckGroup.SCHEMA), results);
             if (options.runs(CheckGroup.INTEGRITY)) {
                 results.add(CheckResult.skipped(CheckGroup.INTEGRITY, "integrity.*", "", "file integrity is checked on a dataset folder"));
@@ -104,7 +105,7 @@ public final class Validator
                 PerformanceChecks.run(tables, results);
             }
         }
-        return new ValidationReport("database", redact(url) + " schema " + schema, results, System.nanoTime() - started);
+        return new ValidationReport("database", target.display() + " schema " + schema, results, System.nanoTime() - started);
     }
 
     private static void runSqlChecks(SqlTables tables, Optional<DatasetFacts> facts, Map<String, Long> manifestRows, ValidationOptions options, List<CheckResult> results)
@@ -125,12 +126,6 @@ public final class Validator
         if (options.runs(CheckGroup.DISTRIBUTIONS)) {
             DistributionChecks.run(tables, facts, results);
         }
-    }
-
-    /** The URL without its password, for reports. */
-    public static String redact(String url)
-    {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
     }
 
     private static void deleteQuietly(Path folder)

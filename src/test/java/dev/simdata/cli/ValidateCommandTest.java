@@ -118,4 +118,16 @@ class ValidateCommandTest
         assertThat(run.exitCode()).isEqualTo(ExitCode.CANNOT_RUN);
         assertThat(run.err()).contains("could not run").doesNotContain("secret");
     }
+
+    @Test
+    void postgresUrlsAreAcceptedAndTheirPasswordNeverPrinted()
+    {
+        Run run = run("validate", "--url", "postgres://nobody:S3cretPassw0rd@127.0.0.1:1/none?connectTimeout=2");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.CANNOT_RUN);
+        assertThat(run.err()).contains("could not run").doesNotContain("S3cretPassw0rd");
+        assertThat(run.out()).doesNotContain("S3cretPassw0rd");
+        Run pooler = run("validate", "--url", "postgres://nobody:S3cretPassw0rd@db.example.com:6543/postgres");
+        assertThat(pooler.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(pooler.err()).contains("6543").doesNotContain("S3cretPassw0rd");
+    }
 }

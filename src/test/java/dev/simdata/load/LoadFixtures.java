@@ -1,5 +1,7 @@
 package dev.simdata.load;
 
+import dev.simdata.database.ConnectionTarget;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

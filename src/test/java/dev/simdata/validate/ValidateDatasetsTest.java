@@ -23,7 +23,7 @@ class ValidateDatasetsTest
         assertThat(files.count(CheckStatus.PASSED)).isGreaterThan(100);
 
         PostgresFixture.load(dataset, scenario.name());
-        ValidationReport database = Validator.validateDatabase(PostgresFixture.url(), scenario.name(), Optional.of(dataset), ValidationOptions.all());
+        ValidationReport database = Validator.validateDatabase(dev.simdata.database.ConnectionTarget.resolve(PostgresFixture.url(), null, java.util.Map.of(), null), scenario.name(), Optional.of(dataset), ValidationOptions.all());
         assertThat(database.failures()).as(ReportWriter.text(database)).isEmpty();
         assertThat(database.results()).filteredOn(result -> result.name().equals("counts.manifest")).hasSize(7).allMatch(result -> result.status() == CheckStatus.PASSED);
         assertThat(database.results()).filteredOn(result -> result.group() == CheckGroup.PERFORMANCE && result.status() == CheckStatus.PASSED)
@@ -73,7 +73,7 @@ class ValidateDatasetsTest
         try (Connection connection = DriverManager.getConnection(PostgresFixture.url())) {
             PostgresFixture.execute(connection, "ALTER TABLE retyped.campaigns ALTER COLUMN budget TYPE double precision");
         }
-        ValidationReport report = Validator.validateDatabase(PostgresFixture.url(), "retyped", Optional.of(dataset), ValidationOptions.all());
+        ValidationReport report = Validator.validateDatabase(dev.simdata.database.ConnectionTarget.resolve(PostgresFixture.url(), null, java.util.Map.of(), null), "retyped", Optional.of(dataset), ValidationOptions.all());
         assertThat(report.failures().stream().map(CheckResult::name).collect(Collectors.toSet())).containsExactly("schema.types");
         assertThat(report.failures().get(0).message()).contains("retyped.campaigns").contains("budget double precision").contains("budget numeric(12,2)");
     }
@@ -87,7 +87,7 @@ class ValidateDatasetsTest
         try (Connection connection = DriverManager.getConnection(PostgresFixture.url())) {
             PostgresFixture.execute(connection, "DELETE FROM damaged.recipients WHERE id IN (SELECT recipient_id FROM damaged.events WHERE event_type = 'lead_created' LIMIT 3)");
         }
-        ValidationReport report = Validator.validateDatabase(PostgresFixture.url(), "damaged", Optional.of(dataset), ValidationOptions.all());
+        ValidationReport report = Validator.validateDatabase(dev.simdata.database.ConnectionTarget.resolve(PostgresFixture.url(), null, java.util.Map.of(), null), "damaged", Optional.of(dataset), ValidationOptions.all());
         assertThat(report.failures()).filteredOn(result -> result.name().equals("keys.foreign_key")).singleElement().satisfies(failure -> {
             assertThat(failure.table()).isEqualTo("events");
             assertThat(failure.message()).contains("table events").contains("events(recipient_id) -> recipients(id)");
@@ -109,6 +109,14 @@ class ValidateDatasetsTest
                 .execute("validate", "--url", PostgresFixture.url(), "--schema", "command", dataset.toString());
         assertThat(code).as(out + "\n" + err).isZero();
         assertThat(out.toString()).contains("validating database").contains("schema command").contains("performance.campaign_performance").contains("counts.manifest");
+
+        // the form Supabase shows, as 'simdata load' takes it
+        java.util.regex.Matcher port = java.util.regex.Pattern.compile("//[^:/]+:(\\d+)/").matcher(PostgresFixture.url());
+        assertThat(port.find()).isTrue();
+        java.io.StringWriter libpqOut = new java.io.StringWriter();
+        int libpqCode = dev.simdata.cli.Cli.create(new java.io.PrintWriter(libpqOut, true), new java.io.PrintWriter(new java.io.StringWriter(), true))
+                .execute("validate", "--url", "postgres://postgres@localhost:" + port.group(1) + "/postgres", "--schema", "command", "--only", "keys,counts", dataset.toString());
+        assertThat(libpqCode).as(libpqOut.toString()).isZero();
     }
 
     @Test
@@ -117,7 +125,7 @@ class ValidateDatasetsTest
     {
         Path dataset = TestDatasets.bothFormats(Scenario.DEMO);
         PostgresFixture.load(dataset, "bare");
-        ValidationReport report = Validator.validateDatabase(PostgresFixture.url(), "bare", Optional.empty(), ValidationOptions.all());
+        ValidationReport report = Validator.validateDatabase(dev.simdata.database.ConnectionTarget.resolve(PostgresFixture.url(), null, java.util.Map.of(), null), "bare", Optional.empty(), ValidationOptions.all());
         assertThat(report.failures()).as(ReportWriter.text(report)).isEmpty();
         assertThat(report.results()).filteredOn(result -> result.group() == CheckGroup.TIME).allMatch(result -> result.status() == CheckStatus.SKIPPED);
         assertThat(report.target()).doesNotContain("password=postgres");

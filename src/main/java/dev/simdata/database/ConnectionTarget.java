@@ -1,4 +1,4 @@
-package dev.simdata.load;
+package dev.simdata.database;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -33,7 +33,7 @@ public record ConnectionTarget(String host, int port, String database, String us
         requireNonNull(user, "user is null");
         parameters = Map.copyOf(new LinkedHashMap<>(requireNonNull(parameters, "parameters is null")));
         if (port <= 0 || port > 65535) {
-            throw new LoadException("port " + port + " is out of range; expected 1-65535");
+            throw new ConnectionException("port " + port + " is out of range; expected 1-65535");
         }
     }
 
@@ -79,7 +79,7 @@ public record ConnectionTarget(String host, int port, String database, String us
         }
         if (sslRootCertificate != null) {
             if (!Files.isReadable(sslRootCertificate)) {
-                throw new LoadException("--sslrootcert " + sslRootCertificate + " is not a readable file; give the server's CA certificate in PEM form");
+                throw new ConnectionException("--sslrootcert " + sslRootCertificate + " is not a readable file; give the server's CA certificate in PEM form");
             }
             parameters.put("sslrootcert", sslRootCertificate.toAbsolutePath().toString());
             parameters.put("sslmode", "verify-full");
@@ -107,7 +107,7 @@ public record ConnectionTarget(String host, int port, String database, String us
             rest = rest.substring("postgres://".length());
         }
         else {
-            throw new LoadException(source + " is not a PostgreSQL URL; expected postgres://user:password@host:5432/database or jdbc:postgresql://host:5432/database");
+            throw new ConnectionException(source + " is not a PostgreSQL URL; expected postgres://user:password@host:5432/database or jdbc:postgresql://host:5432/database");
         }
         String query = "";
         int question = rest.indexOf('?');
@@ -142,7 +142,7 @@ public record ConnectionTarget(String host, int port, String database, String us
         if (rest.startsWith("[")) {
             int close = rest.indexOf(']');
             if (close < 0) {
-                throw new LoadException(source + " has an unclosed [ in its host");
+                throw new ConnectionException(source + " has an unclosed [ in its host");
             }
             host = rest.substring(1, close);
             portColon = rest.indexOf(':', close);
@@ -151,7 +151,7 @@ public record ConnectionTarget(String host, int port, String database, String us
             host = rest.substring(0, portColon);
         }
         if (rest.contains(",")) {
-            throw new LoadException(source + " names several hosts; give one host");
+            throw new ConnectionException(source + " names several hosts; give one host");
         }
         if (portColon >= 0) {
             String portText = rest.substring(portColon + 1);
@@ -159,7 +159,7 @@ public record ConnectionTarget(String host, int port, String database, String us
                 port = Integer.parseInt(portText);
             }
             catch (NumberFormatException e) {
-                throw new LoadException(source + " has a port that is not a number; expected e.g. :5432");
+                throw new ConnectionException(source + " has a port that is not a number; expected e.g. :5432");
             }
         }
         if (host.isEmpty()) {
@@ -197,7 +197,7 @@ public record ConnectionTarget(String host, int port, String database, String us
                 port = Integer.parseInt(environment.get("PGPORT").strip());
             }
             catch (NumberFormatException e) {
-                throw new LoadException("PGPORT is not a number: " + environment.get("PGPORT"));
+                throw new ConnectionException("PGPORT is not a number: " + environment.get("PGPORT"));
             }
         }
         String user = nonBlank(environment.get("PGUSER")) ? environment.get("PGUSER") : System.getProperty("user.name", "postgres");
@@ -211,7 +211,7 @@ public record ConnectionTarget(String host, int port, String database, String us
             return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
         }
         catch (IllegalArgumentException e) {
-            throw new LoadException(source + " has a malformed %-escape; percent-encode special characters in the user and password");
+            throw new ConnectionException(source + " has a malformed %-escape; percent-encode special characters in the user and password");
         }
     }
 
@@ -229,7 +229,7 @@ public record ConnectionTarget(String host, int port, String database, String us
     private void refuseTransactionPooler()
     {
         if (port == TRANSACTION_POOLER_PORT) {
-            throw new LoadException("port 6543 of " + host + " is a transaction pooler (Supabase's PgBouncer in transaction mode): it "
+            throw new ConnectionException("port 6543 of " + host + " is a transaction pooler (Supabase's PgBouncer in transaction mode): it "
                     + "cannot keep a COPY, its transaction and the session settings on one server connection; use the direct "
                     + "connection (db.<project>.supabase.co:5432) or the session pooler (<region>.pooler.supabase.com:5432)");
         }

@@ -1,4 +1,4 @@
-package dev.simdata.load;
+package dev.simdata.database;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.simdata.load;
+package dev.simdata.database;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +67,7 @@ class ConnectionTargetTest
         ConnectionTarget target = ConnectionTarget.resolve("postgres://u@db.example.com/app?sslmode=require", certificate, Map.of(), null);
         assertThat(target.parameters()).containsEntry("sslmode", "verify-full").containsEntry("sslrootcert", certificate.toAbsolutePath().toString());
         assertThatThrownBy(() -> ConnectionTarget.resolve("postgres://u@db.example.com/app", temporary.resolve("missing.crt"), Map.of(), null))
-                .isInstanceOf(LoadException.class)
+                .isInstanceOf(ConnectionException.class)
                 .hasMessageContaining("--sslrootcert");
     }
 
@@ -100,7 +100,7 @@ class ConnectionTargetTest
     {
         assertThatThrownBy(() -> ConnectionTarget.resolve("postgres://postgres.ref:" + ENCODED + "@aws-0-us-east-1.pooler.supabase.com:6543/postgres",
                 null, Map.of(), null))
-                .isInstanceOf(LoadException.class)
+                .isInstanceOf(ConnectionException.class)
                 .hasMessageContaining("6543")
                 .hasMessageContaining("session pooler")
                 .message().doesNotContain(SECRET).doesNotContain(ENCODED);
@@ -110,11 +110,11 @@ class ConnectionTargetTest
     void refusesMalformedUrlsWithoutEchoingThem()
     {
         assertThatThrownBy(() -> ConnectionTarget.resolve("mysql://root:" + SECRET + "@h/db", null, Map.of(), null))
-                .isInstanceOf(LoadException.class)
+                .isInstanceOf(ConnectionException.class)
                 .hasMessageContaining("--url")
                 .message().doesNotContain(SECRET);
         assertThatThrownBy(() -> ConnectionTarget.resolve("postgres://root:" + ENCODED + "@h:port/db", null, Map.of(), null))
-                .isInstanceOf(LoadException.class)
+                .isInstanceOf(ConnectionException.class)
                 .message().doesNotContain(SECRET).doesNotContain(ENCODED);
     }
 
