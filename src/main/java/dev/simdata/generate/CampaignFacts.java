@@ -28,7 +28,7 @@ final class CampaignFacts
             // draft, scheduled, active, paused, completed, cancelled
             0.10, 0.04, 0.20, 0.03, 0.60, 0.03);
     static final List<String> FORMATS = List.of("postcard", "letter", "brochure", "catalog", "self_mailer");
-    private static final WeightedChoice<String> FORMAT = WeightedChoice.of(FORMATS, 0.45, 0.25, 0.12, 0.04, 0.14);
+    static final WeightedChoice<String> FORMAT = WeightedChoice.of(FORMATS, 0.45, 0.25, 0.12, 0.04, 0.14);
     /** Print and postage cost per piece in cents, [min, max] per format. */
     private static final int[][] COST_PER_PIECE = {{55, 75}, {85, 110}, {110, 160}, {200, 300}, {70, 95}};
     private static final String[] THEMES = {
@@ -36,12 +36,17 @@ final class CampaignFacts
             "Seasonal Sale", "Win-Back", "New Mover Welcome", "Customer Appreciation", "Referral Drive",
             "Annual Checkup", "Trade-In Event", "Holiday Promotion", "Enrollment Drive", "Donor Appeal",
             "Free Consultation", "Loyalty Rewards", "Home Value Report", "Back to School", "Year-End Review"};
+    static final int THEME_COUNT = THEMES.length;
     private static final String[] MONTHS = {
             "", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
             "November", "December"};
 
     int index;
     int client;
+    long template;
+    long landingPage;
+    long audience;
+    private RowRandom scratch;
     CampaignStatus status;
     int formatIndex;
     int themeIndex;
@@ -67,7 +72,8 @@ final class CampaignFacts
         index = campaign;
         client = platform.clientOfCampaign(campaign);
         status = STATUS.pick(random);
-        formatIndex = FORMAT.pickIndex(random);
+        template = platform.templates.start(client) + random.nextInt(platform.templates.count(client));
+        landingPage = platform.landingPages.start(client) + random.nextInt(platform.landingPages.count(client));
         themeIndex = random.nextInt(THEMES.length);
         int toMail = random.between(7, 21);
         int toDrop = random.between(3, 5);
@@ -105,6 +111,12 @@ final class CampaignFacts
             }
         }
         createdAt = calendar.activityInstant(random, createdDay);
+        if (scratch == null) {
+            scratch = platform.random();
+        }
+        // the campaign prints its template, so it takes the template's format; it mails the audience it was sized on
+        formatIndex = ClientAssetsTables.formatIndex(scratch, template);
+        audience = platform.audienceOfCampaign(scratch, campaign);
         recipientStart = platform.recipientStart(campaign);
         recipients = platform.recipientsOf(campaign);
         int[] cost = COST_PER_PIECE[formatIndex];
@@ -128,6 +140,11 @@ final class CampaignFacts
     long contactOf(int position)
     {
         return contactStart + (permutationA * position + permutationB) % contactCount;
+    }
+
+    static String theme(int index)
+    {
+        return THEMES[index];
     }
 
     String format()

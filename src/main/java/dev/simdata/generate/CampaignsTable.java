@@ -23,6 +23,9 @@ final class CampaignsTable
     public Cursor open()
     {
         long clientSalt = platform.tableSalt("clients");
+        long templateSalt = platform.tableSalt("templates");
+        long landingPageSalt = platform.tableSalt("landing_pages");
+        long audienceSalt = platform.tableSalt("audiences");
         return new OneRowCursor()
         {
             private final Row row = new Row(schema);
@@ -31,6 +34,9 @@ final class CampaignsTable
             private final StringBuilder text = new StringBuilder();
             private final int id = column("id");
             private final int clientId = column("client_id");
+            private final int templateId = column("template_id");
+            private final int landingPageId = column("landing_page_id");
+            private final int audienceId = column("audience_id");
             private final int name = column("name");
             private final int status = column("status");
             private final int format = column("mail_piece_format");
@@ -46,6 +52,9 @@ final class CampaignsTable
             {
                 facts.compute(platform, random, (int) unit);
                 setId(row, id, salt, unit);
+                setId(row, templateId, templateSalt, facts.template);
+                setId(row, landingPageId, landingPageSalt, facts.landingPage);
+                setId(row, audienceId, audienceSalt, facts.audience);
                 setId(row, clientId, clientSalt, facts.client)
                         .setString(name, facts.name(text))
                         .setString(status, facts.status.label)

@@ -16,14 +16,17 @@ import java.util.function.Function;
  */
 public final class Generators
 {
-    private static final Map<String, Function<Platform, TableSource>> TABLES = Map.of(
-            "organizations", OrganizationsTable::new,
-            "clients", ClientsTable::new,
-            "users", UsersTable::new,
-            "contacts", ContactsTable::new,
-            "campaigns", CampaignsTable::new,
-            "recipients", RecipientsTable::new,
-            "events", EventsTable::new);
+    private static final Map<String, Function<Platform, TableSource>> TABLES = Map.ofEntries(
+            Map.entry("organizations", OrganizationsTable::new),
+            Map.entry("clients", ClientsTable::new),
+            Map.entry("users", UsersTable::new),
+            Map.entry("contacts", ContactsTable::new),
+            Map.entry("templates", ClientAssetsTables.TemplatesTable::new),
+            Map.entry("landing_pages", ClientAssetsTables.LandingPagesTable::new),
+            Map.entry("audiences", ClientAssetsTables.AudiencesTable::new),
+            Map.entry("campaigns", CampaignsTable::new),
+            Map.entry("recipients", RecipientsTable::new),
+            Map.entry("events", EventsTable::new));
 
     private Generators() {}
 

@@ -43,6 +43,9 @@ final class Platform
     final int windowStartDay;
 
     private final long[] recipientStarts;
+    final ClientChildren templates;
+    final ClientChildren landingPages;
+    final ClientChildren audiences;
 
     Platform(GenerationSettings settings)
     {
@@ -56,6 +59,10 @@ final class Platform
         this.windowStartDay = (int) asOf.minusMonths(scenario.historyMonths()).toEpochDay();
         this.calendar = new ActivityCalendar(settings.zone(), asOfDay - 6 * 366, asOfDay + 120);
         this.pools = Pools.bundled();
+        RowRandom random = random();
+        this.templates = new ClientChildren(random, Streams.TEMPLATES_PER_CLIENT, scenario.clients(), 2, 5);
+        this.landingPages = new ClientChildren(random, Streams.LANDING_PAGES_PER_CLIENT, scenario.clients(), 1, 3);
+        this.audiences = new ClientChildren(random, Streams.AUDIENCES_PER_CLIENT, scenario.clients(), 2, 5);
         this.recipientStarts = planRecipients();
     }
 
@@ -151,6 +158,23 @@ final class Platform
         return -found - 2;
     }
 
+    /** The audience campaign {@code campaign} mails: one of its client's, drawn with its size. */
+    long audienceOfCampaign(RowRandom random, int campaign)
+    {
+        random.reset(Streams.CAMPAIGN_SIZE, campaign);
+        random.nextDouble();
+        int client = clientOfCampaign(campaign);
+        return audiences.start(client) + random.nextInt(audiences.count(client));
+    }
+
+    /** An audience's size: 80–100% of its client's contacts. */
+    int audienceSize(RowRandom random, long audience)
+    {
+        random.reset(Streams.AUDIENCE, audience);
+        int contacts = contactCount(audiences.clientOf(audience));
+        return Math.max(1, (int) Math.round(contacts * (0.8 + 0.2 * random.nextDouble())));
+    }
+
     private long[] planRecipients()
     {
         RowRandom random = random();
@@ -159,7 +183,8 @@ final class Platform
         for (int k = 0; k < campaigns; k++) {
             random.reset(Streams.CAMPAIGN_SIZE, k);
             int target = (int) Math.round(scenario.recipientsPerCampaign() * (0.8 + 0.4 * random.nextDouble()));
-            int size = Math.max(1, Math.min(target, contactCount(clientOfCampaign(k))));
+            int audience = audienceSize(random, audienceOfCampaign(random, k));
+            int size = Math.max(1, Math.min(target, Math.min(audience, contactCount(clientOfCampaign(k)))));
             starts[k + 1] = starts[k] + size;
         }
         return starts;

@@ -15,6 +15,12 @@ final class Streams
     static final long CONTACT = Mix.nameHash("contact");
     static final long CAMPAIGN = Mix.nameHash("campaign");
     static final long CAMPAIGN_SIZE = Mix.nameHash("campaign-size");
+    static final long TEMPLATE = Mix.nameHash("template");
+    static final long TEMPLATES_PER_CLIENT = Mix.nameHash("templates-per-client");
+    static final long LANDING_PAGE = Mix.nameHash("landing-page");
+    static final long LANDING_PAGES_PER_CLIENT = Mix.nameHash("landing-pages-per-client");
+    static final long AUDIENCE = Mix.nameHash("audience");
+    static final long AUDIENCES_PER_CLIENT = Mix.nameHash("audiences-per-client");
     static final long RECIPIENT = Mix.nameHash("recipient");
     static final long JOURNEY = Mix.nameHash("journey");
 

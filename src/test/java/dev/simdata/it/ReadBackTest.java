@@ -125,6 +125,17 @@ class ReadBackTest
                     mismatched.next();
                     assertThat(mismatched.getLong(1)).isZero();
                 }
+                // a campaign's template, landing page and audience are its client's; it prints its template's format,
+                // mails no more than its audience holds, and was created after all three
+                try (ResultSet assets = statement.executeQuery("SELECT count(*) FROM " + schema + ".campaigns c"
+                        + " JOIN " + schema + ".templates t ON t.id = c.template_id JOIN " + schema + ".landing_pages l ON l.id = c.landing_page_id"
+                        + " JOIN " + schema + ".audiences a ON a.id = c.audience_id"
+                        + " WHERE t.client_id <> c.client_id OR l.client_id <> c.client_id OR a.client_id <> c.client_id"
+                        + " OR t.format <> c.mail_piece_format OR c.recipient_count > a.size"
+                        + " OR greatest(t.created_at, l.created_at, a.created_at) >= c.created_at")) {
+                    assets.next();
+                    assertThat(assets.getLong(1)).isZero();
+                }
                 // a contact is in a campaign at most once; tracking codes are unique
                 try (ResultSet duplicates = statement.executeQuery("SELECT (SELECT count(*) FROM (SELECT 1 FROM " + schema + ".recipients GROUP BY campaign_id, contact_id HAVING count(*) > 1) d)"
                         + " + (SELECT count(*) - count(DISTINCT tracking_code) FROM " + schema + ".recipients)")) {

@@ -193,7 +193,7 @@ class MutationTest
     {
         Path dataset = demoCsv();
         Mutations.rewriteCsv(dataset, "csv/campaigns/part-00000.csv", lines -> {
-            lines.set(4, Mutations.setColumn(lines.get(4), 8, "many"));
+            lines.set(4, Mutations.setColumn(lines.get(4), dev.simdata.schema.SchemaCatalog.bundled().table("campaigns").columnIndex("recipient_count"), "many"));
             return lines;
         });
         ValidationReport report = validate(dataset);
