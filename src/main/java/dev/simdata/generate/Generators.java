@@ -24,7 +24,10 @@ public final class Generators
             Map.entry("templates", ClientAssetsTables.TemplatesTable::new),
             Map.entry("landing_pages", ClientAssetsTables.LandingPagesTable::new),
             Map.entry("audiences", ClientAssetsTables.AudiencesTable::new),
+            Map.entry("gift_card_brands", RewardTables.GiftCardBrandsTable::new),
             Map.entry("campaigns", CampaignsTable::new),
+            Map.entry("campaign_conditions", RewardTables.CampaignConditionsTable::new),
+            Map.entry("campaign_reward_configs", RewardTables.CampaignRewardConfigsTable::new),
             Map.entry("recipients", RecipientsTable::new),
             Map.entry("events", EventsTable::new));
 

@@ -16,6 +16,7 @@ final class Streams
     static final long CAMPAIGN = Mix.nameHash("campaign");
     static final long CAMPAIGN_SIZE = Mix.nameHash("campaign-size");
     static final long TEMPLATE = Mix.nameHash("template");
+    static final long REWARDS = Mix.nameHash("rewards");
     static final long TEMPLATES_PER_CLIENT = Mix.nameHash("templates-per-client");
     static final long LANDING_PAGE = Mix.nameHash("landing-page");
     static final long LANDING_PAGES_PER_CLIENT = Mix.nameHash("landing-pages-per-client");

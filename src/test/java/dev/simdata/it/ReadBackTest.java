@@ -136,6 +136,15 @@ class ReadBackTest
                     assets.next();
                     assertThat(assets.getLong(1)).isZero();
                 }
+                // a reward's condition is its campaign's, its brand is active and sells its amount; the first condition is a call
+                try (ResultSet rewards = statement.executeQuery("SELECT count(*) FROM " + schema + ".campaign_reward_configs r"
+                        + " JOIN " + schema + ".campaign_conditions c ON c.id = r.campaign_condition_id JOIN " + schema + ".gift_card_brands b ON b.id = r.gift_card_brand_id"
+                        + " WHERE c.campaign_id <> r.campaign_id OR NOT b.is_active"
+                        + " OR position(',' || trunc(r.amount)::text || ',' in ',' || b.denominations || ',') = 0"
+                        + " OR (c.sequence = 1 AND c.condition_type <> 'call_received')")) {
+                    rewards.next();
+                    assertThat(rewards.getLong(1)).isZero();
+                }
                 // a contact is in a campaign at most once; tracking codes are unique
                 try (ResultSet duplicates = statement.executeQuery("SELECT (SELECT count(*) FROM (SELECT 1 FROM " + schema + ".recipients GROUP BY campaign_id, contact_id HAVING count(*) > 1) d)"
                         + " + (SELECT count(*) - count(DISTINCT tracking_code) FROM " + schema + ".recipients)")) {
