@@ -18,16 +18,13 @@ final class ConsoleProgress
     private final Map<String, AtomicLong> done = new ConcurrentHashMap<>();
     private final java.util.List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final long started = System.nanoTime();
-    private final Thread renderer;
-    private volatile boolean running = true;
+    private final Ticker ticker = new Ticker("simdata-progress", this::render);
     private int lastWidth;
 
     ConsoleProgress(PrintWriter err)
     {
         this.err = err;
-        this.renderer = new Thread(this::renderLoop, "simdata-progress");
-        renderer.setDaemon(true);
-        renderer.start();
+        ticker.start();
     }
 
     @Override
@@ -44,22 +41,9 @@ final class ConsoleProgress
         done.computeIfAbsent(table, key -> new AtomicLong()).addAndGet(rows);
     }
 
-    private void renderLoop()
-    {
-        while (running) {
-            try {
-                Thread.sleep(500);
-            }
-            catch (InterruptedException e) {
-                return;
-            }
-            render();
-        }
-    }
-
     private synchronized void render()
     {
-        if (!running) {
+        if (!ticker.running()) {
             return;
         }
         StringBuilder active = new StringBuilder();
@@ -88,8 +72,7 @@ final class ConsoleProgress
     @Override
     public synchronized void close()
     {
-        running = false;
-        renderer.interrupt();
+        ticker.close();
         if (lastWidth > 0) {
             err.print("\r" + " ".repeat(lastWidth) + "\r");
             err.flush();

@@ -25,18 +25,15 @@ final class LoadConsoleProgress
     private final List<String> order = new CopyOnWriteArrayList<>();
     private final AtomicLong allDone = new AtomicLong();
     private final long start = System.nanoTime();
-    private final Thread renderer;
-    private volatile boolean running = true;
+    private final Ticker ticker = new Ticker("simdata-load-progress", this::render);
     private int lastWidth;
 
     LoadConsoleProgress(PrintWriter err, boolean live)
     {
         this.err = err;
         this.live = live;
-        this.renderer = new Thread(this::renderLoop, "simdata-load-progress");
-        renderer.setDaemon(true);
         if (live) {
-            renderer.start();
+            ticker.start();
         }
     }
 
@@ -102,22 +99,9 @@ final class LoadConsoleProgress
         err.flush();
     }
 
-    private void renderLoop()
-    {
-        while (running) {
-            try {
-                Thread.sleep(500);
-            }
-            catch (InterruptedException e) {
-                return;
-            }
-            render();
-        }
-    }
-
     private synchronized void render()
     {
-        if (!running) {
+        if (!ticker.running()) {
             return;
         }
         long total = 0;
@@ -156,8 +140,7 @@ final class LoadConsoleProgress
     @Override
     public synchronized void close()
     {
-        running = false;
-        renderer.interrupt();
+        ticker.close();
         clearLine();
         err.flush();
     }
