@@ -235,11 +235,6 @@ public record ConnectionTarget(String host, int port, String database, String us
         }
     }
 
-    public boolean hasPassword()
-    {
-        return password != null;
-    }
-
     /** {@code jdbc:postgresql://host:port/database}, without user or password. */
     public String jdbcUrl()
     {

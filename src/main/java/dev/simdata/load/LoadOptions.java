@@ -52,9 +52,4 @@ public record LoadOptions(Path dataset, String schema, LoadMode mode, int jobs, 
     {
         return new LoadOptions(dataset, schema, mode, newJobs, format, lockTimeout);
     }
-
-    public LoadOptions withFormat(DataFormat newFormat)
-    {
-        return new LoadOptions(dataset, schema, mode, jobs, newFormat, lockTimeout);
-    }
 }

@@ -89,16 +89,6 @@ public final class ActivityCalendar
         return firstDay + cumulativeDayWeights.length - 1;
     }
 
-    public static double seasonalWeight(int month)
-    {
-        return MONTH_WEIGHTS[month];
-    }
-
-    public static double weekdayWeight(int isoDayOfWeek)
-    {
-        return WEEKDAY_WEIGHTS[isoDayOfWeek];
-    }
-
     /** Seasonal times weekly weight of a local date. */
     public static double dayWeight(int epochDay)
     {

@@ -1,6 +1,5 @@
 package dev.simdata.validate;
 
-import dev.simdata.schema.Field;
 import dev.simdata.schema.PostgresDdl;
 import dev.simdata.schema.SchemaCatalog;
 import dev.simdata.schema.TableSchema;
@@ -186,11 +185,6 @@ public final class SqlTables
     {
         String column = table.primaryKey().isEmpty() ? table.field(0).name() : table.primaryKey().get(0);
         return "CAST(" + alias + quote(column) + " AS VARCHAR)";
-    }
-
-    public static boolean isText(Field field)
-    {
-        return field.type() == dev.simdata.schema.FieldType.STRING || field.type() == dev.simdata.schema.FieldType.UUID;
     }
 
     public long queryLong(String sql)

@@ -4,7 +4,6 @@ import dev.simdata.dataset.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,10 +61,5 @@ class KilledRunTest
         catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
             return 0;
         }
-    }
-
-    static String classPath()
-    {
-        return System.getProperty("java.class.path").replace(':', File.pathSeparatorChar);
     }
 }
