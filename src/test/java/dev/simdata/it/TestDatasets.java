@@ -3,6 +3,7 @@ package dev.simdata.it;
 import dev.simdata.app.GenerateDataset;
 import dev.simdata.dataset.DataFormat;
 import dev.simdata.dataset.DatasetOptions;
+import dev.simdata.dataset.Folders;
 import dev.simdata.dataset.GenerationProgress;
 import dev.simdata.dataset.ParquetCompression;
 import dev.simdata.scenario.GenerationSettings;
@@ -22,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TestDatasets
 {
     private static final Map<String, Path> GENERATED = new ConcurrentHashMap<>();
+    private static Path root;
 
     private TestDatasets() {}
 
@@ -33,13 +35,32 @@ public final class TestDatasets
     public static Path generate(Scenario scenario, int threads)
     {
         try {
-            Path out = Files.createTempDirectory("simdata-" + scenario.name() + "-");
+            Path out = Files.createTempDirectory(root(), scenario.name() + "-");
             generate(GenerationSettings.defaults(scenario), out, DatasetOptions.DEFAULT_SHARD_ROWS, threads);
             return out;
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One temporary folder for every generated dataset, deleted when the test JVM exits. */
+    private static synchronized Path root()
+            throws IOException
+    {
+        if (root == null) {
+            root = Files.createTempDirectory("simdata-test-datasets-");
+            Path folder = root;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    Folders.deleteTree(folder);
+                }
+                catch (IOException e) {
+                    // a leftover in the temporary folder is harmless
+                }
+            }));
+        }
+        return root;
     }
 
     public static void generate(GenerationSettings settings, Path out, long shardRows, int threads)

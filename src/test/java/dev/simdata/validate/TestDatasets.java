@@ -43,9 +43,10 @@ final class TestDatasets
         });
     }
 
+    /** The default dataset of a scenario, shared with the other integration tests. */
     static Path bothFormats(Scenario scenario)
     {
-        return fresh(scenario, EnumSet.of(DataFormat.CSV, DataFormat.PARQUET), 250_000);
+        return dev.simdata.it.TestDatasets.dataset(scenario);
     }
 
     static synchronized Path root()
