@@ -68,6 +68,15 @@ final class DataOptions
      */
     Resolved resolve()
     {
+        return resolve(ScenariosCommand.effective(scenario, config, scale));
+    }
+
+    /**
+     * The same with the scenario already worked out, for the guided session, which shows the plan before it writes
+     * the {@code --config} file these flags name.
+     */
+    Resolved resolve(ScenarioConfig effective)
+    {
         if (shardRows <= 0) {
             throw new UserException("--shard-rows must be a positive number of rows, got " + shardRows);
         }
@@ -75,7 +84,6 @@ final class DataOptions
         if (workers <= 0) {
             throw new UserException("--threads must be at least 1, got " + workers);
         }
-        ScenarioConfig effective = ScenariosCommand.effective(scenario, config, scale);
         GenerationSettings settings = new GenerationSettings(effective.scenario(), seed, asOf, effective.zone(), effective.rates());
         return new Resolved(settings, EnumSet.copyOf(formats).stream().toList(), shardRows, compression, workers);
     }

@@ -89,7 +89,7 @@ final class GenerateCommand
         return ExitCode.OK;
     }
 
-    private static void printSummary(PrintWriter out, GenerationSettings settings, DatasetSummary summary)
+    static void printSummary(PrintWriter out, GenerationSettings settings, DatasetSummary summary)
     {
         out.printf("%-24s %12s %12s %12s%n", "table", "rows", "csv", "parquet");
         List<String> tables = summary.files().stream().map(TableFiles::table).distinct().toList();

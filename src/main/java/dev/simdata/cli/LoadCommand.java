@@ -13,6 +13,7 @@ import dev.simdata.load.LoadMode;
 import dev.simdata.load.LoadOptions;
 import dev.simdata.load.LoadProgress;
 import dev.simdata.load.LoadSummary;
+import dev.simdata.load.ReplaceConfirmation;
 import dev.simdata.load.TableResult;
 import dev.simdata.load.TableRows;
 import picocli.CommandLine.Command;
@@ -117,10 +118,7 @@ final class LoadCommand
                 load(target, options, out, err);
                 return ExitCode.OK;
             }
-            EmbeddedServer server = EmbeddedServer.start();
-            Thread stopper = new Thread(() -> closeQuietly(server), "simdata-embedded-stop");
-            Runtime.getRuntime().addShutdownHook(stopper);
-            try {
+            try (EmbeddedServer server = EmbeddedServer.start()) {
                 load(server.target(), options, out, err);
                 if (!quiet || serve) {
                     // with --json, stdout holds only the JSON document
@@ -134,15 +132,6 @@ final class LoadCommand
                     new CountDownLatch(1).await();
                 }
             }
-            finally {
-                closeQuietly(server);
-                try {
-                    Runtime.getRuntime().removeShutdownHook(stopper);
-                }
-                catch (IllegalStateException ignored) {
-                    // shutting down already
-                }
-            }
             return ExitCode.OK;
         }
         catch (DatabaseException e) {
@@ -153,16 +142,7 @@ final class LoadCommand
 
     private void load(ConnectionTarget target, LoadOptions options, PrintWriter out, PrintWriter err)
     {
-        boolean terminal = System.console() != null;
-        LoadSummary summary;
-        try (LoadConsoleProgress progress = quiet ? null : new LoadConsoleProgress(err, terminal)) {
-            if (!quiet) {
-                err.println("loading " + options.dataset() + " into " + target.display() + ", schema " + options.schema()
-                        + ", mode " + options.mode().id() + ", " + options.jobs() + " jobs");
-                err.flush();
-            }
-            summary = DatasetLoader.load(target, options, progress == null ? LoadProgress.NONE : progress, this::confirmReplace);
-        }
+        LoadSummary summary = load(target, options, err, System.console() != null, quiet, this::confirmReplace);
         if (json) {
             out.println(toJson(summary));
         }
@@ -170,6 +150,19 @@ final class LoadCommand
             printSummary(out, summary);
         }
         out.flush();
+    }
+
+    /** Loads with progress on {@code err} (redrawn in place when {@code live}), or silently when {@code quiet}. */
+    static LoadSummary load(ConnectionTarget target, LoadOptions options, PrintWriter err, boolean live, boolean quiet, ReplaceConfirmation confirmation)
+    {
+        try (LoadConsoleProgress progress = quiet ? null : new LoadConsoleProgress(err, live)) {
+            if (!quiet) {
+                err.println("loading " + options.dataset() + " into " + target.display() + ", schema " + options.schema()
+                        + ", mode " + options.mode().id() + ", " + options.jobs() + " jobs");
+                err.flush();
+            }
+            return DatasetLoader.load(target, options, progress == null ? LoadProgress.NONE : progress, confirmation);
+        }
     }
 
     private boolean confirmReplace(String targetSchema, List<TableRows> tables)
@@ -198,7 +191,7 @@ final class LoadCommand
         return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
     }
 
-    private static void printSummary(PrintWriter out, LoadSummary summary)
+    static void printSummary(PrintWriter out, LoadSummary summary)
     {
         if (summary.nothingToDo()) {
             out.println("dataset " + summary.datasetId().substring(0, 12) + " is already loaded into schema " + summary.schema()
@@ -251,16 +244,6 @@ final class LoadCommand
         }
         catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write the summary as JSON", e);
-        }
-    }
-
-    private static void closeQuietly(EmbeddedServer server)
-    {
-        try {
-            server.close();
-        }
-        catch (Exception ignored) {
-            // stopping anyway
         }
     }
 

@@ -66,6 +66,28 @@ final class ScenariosCommand
         }
     }
 
+    /** The presets with their volumes and history, one a line; {@code numbered} adds a menu number before each. */
+    static void printPresets(PrintWriter out, boolean numbered)
+    {
+        String number = numbered ? "%3s  " : "%s";
+        out.printf(number + "%-12s %6s %8s %6s %9s %10s %12s %9s  %s%n",
+                "", "scenario", "orgs", "clients", "users", "contacts", "campaigns", "recipients", "history", "description");
+        for (int i = 0; i < Scenario.PRESETS.size(); i++) {
+            Scenario scenario = Scenario.PRESETS.get(i);
+            out.printf(number + "%-12s %6d %8d %6d %9d %10d %12s %9s  %s%n",
+                    numbered ? (i + 1) + ")" : "",
+                    scenario.name(),
+                    scenario.organizations(),
+                    scenario.clients(),
+                    scenario.users(),
+                    scenario.contacts(),
+                    scenario.campaigns(),
+                    "~" + (long) scenario.campaigns() * Math.min(scenario.recipientsPerCampaign(), scenario.contacts() / scenario.clients()),
+                    scenario.historyMonths() + (scenario.historyMonths() == 1 ? " month" : " months"),
+                    scenario.description());
+        }
+    }
+
     @Override
     public Integer call()
     {
@@ -83,20 +105,7 @@ final class ScenariosCommand
         if (scale != null || config != null) {
             throw new UserException("--scale and --config go with --show NAME");
         }
-        out.printf("%-12s %6s %8s %6s %9s %10s %12s %8s  %s%n",
-                "scenario", "orgs", "clients", "users", "contacts", "campaigns", "recipients", "history", "description");
-        for (Scenario scenario : Scenario.PRESETS) {
-            out.printf("%-12s %6d %8d %6d %9d %10d %12s %8s  %s%n",
-                    scenario.name(),
-                    scenario.organizations(),
-                    scenario.clients(),
-                    scenario.users(),
-                    scenario.contacts(),
-                    scenario.campaigns(),
-                    "~" + (long) scenario.campaigns() * Math.min(scenario.recipientsPerCampaign(), scenario.contacts() / scenario.clients()),
-                    scenario.historyMonths() + (scenario.historyMonths() == 1 ? " month" : " months"),
-                    scenario.description());
-        }
+        printPresets(out, false);
         out.println();
         out.println("Organizations, clients, users, contacts and campaigns are exact; recipients follow from campaigns");
         out.println("(never more per campaign than the client's contacts); events follow from the journey rates.");

