@@ -9,7 +9,6 @@ import dev.simdata.dataset.DatasetPlanner;
 import dev.simdata.dataset.ParquetCompression;
 import dev.simdata.dataset.DatasetSummary;
 import dev.simdata.dataset.DatasetWriter;
-import dev.simdata.dataset.Folders;
 import dev.simdata.dataset.GenerationProgress;
 import dev.simdata.dataset.Manifest;
 import dev.simdata.generate.Generators;
@@ -96,7 +95,7 @@ public final class GenerateDataset
             return Optional.of(new DatasetSummary(options.out(), summary.files(), summary.elapsedNanos()));
         }
         finally {
-            Folders.deleteTree(staging);
+            DatasetFolder.deleteStaging(staging);
         }
     }
 
