@@ -4,11 +4,13 @@ import dev.simdata.dataset.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +42,30 @@ class CliTest
             assertThat(versionResult.code()).isZero();
             assertThat(versionResult.out()).startsWith("simdata ");
         }
+    }
+
+    @Test
+    void withoutATerminalNoArgumentsPrintsTheHelpAndExitsTwo(@TempDir Path temporary)
+            throws Exception
+    {
+        // the tests' standard input is not a terminal
+        Result result = run();
+        assertThat(result.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(result.err()).startsWith("Usage: simdata").contains("guided session", "130  interrupted");
+        assertThat(result.out()).isEmpty();
+
+        // as 'simdata < /dev/null': a JVM of its own answers at once, without waiting for input
+        Path err = temporary.resolve("err.txt");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(temporary.resolve("out.txt").toFile())
+                .redirectError(err.toFile())
+                .start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exited within a minute").isTrue();
+        assertThat(process.exitValue()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(Files.readString(err)).startsWith("Usage: simdata").contains("guided session");
+        assertThat(temporary.resolve("out.txt")).isEmptyFile();
     }
 
     @Test
