@@ -70,7 +70,8 @@ final class Journey
         long asOf = platform.asOfInstant;
 
         if (!mailed) {
-            status = RecipientStatus.SUPPRESSED;
+            // suppressed from the drop: until then the recipient is pending like the others
+            status = campaign.dropDay + 1 < platform.asOfDay ? RecipientStatus.SUPPRESSED : RecipientStatus.PENDING;
             return;
         }
         long mailedAt = calendar.activityInstant(random, campaign.dropDay);
