@@ -13,7 +13,7 @@ import dev.simdata.dataset.GenerationProgress;
 import dev.simdata.dataset.Manifest;
 import dev.simdata.generate.Generators;
 import dev.simdata.scenario.GenerationSettings;
-import dev.simdata.scenario.JourneyRates;
+import dev.simdata.scenario.ScenarioConfig;
 import dev.simdata.scenario.Scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -116,15 +116,9 @@ public final class GenerateDataset
         scenarioNode.put("campaigns", scenario.campaigns());
         scenarioNode.put("recipients_per_campaign", scenario.recipientsPerCampaign());
         scenarioNode.put("history_months", scenario.historyMonths());
-        JourneyRates rates = settings.rates();
-        ObjectNode ratesNode = scenarioNode.putObject("rates");
-        ratesNode.put("mailed", rates.mailed());
-        ratesNode.put("delivered", rates.delivered());
-        ratesNode.put("qr_scanned", rates.qrScanned());
-        ratesNode.put("purl_visited", rates.purlVisited());
-        ratesNode.put("form_submitted_per_visit", rates.formSubmittedPerVisit());
-        ratesNode.put("lead_created_per_visit", rates.leadCreatedPerVisit());
-        ratesNode.put("call_received", rates.callReceived());
+        ObjectMapper json = new ObjectMapper();
+        scenarioNode.set("rates", ScenarioConfig.ratesNode(json, settings.rates()));
+        scenarioNode.set("features", ScenarioConfig.featuresNode(json, scenario.features()));
         simdata.put("seed", settings.seed());
         simdata.put("as_of", settings.asOf().toString());
         simdata.put("as_of_instant", settings.asOf() + "T00:00:00Z");

@@ -91,7 +91,7 @@ final class GenerateCommand
 
     static void printSummary(PrintWriter out, GenerationSettings settings, DatasetSummary summary)
     {
-        out.printf("%-24s %12s %12s %12s%n", "table", "rows", "csv", "parquet");
+        out.printf("%-30s %12s %12s %12s%n", "table", "rows", "csv", "parquet");
         List<String> tables = summary.files().stream().map(TableFiles::table).distinct().toList();
         long totalRows = 0;
         for (String table : tables) {
@@ -111,7 +111,7 @@ final class GenerateCommand
                 }
             }
             totalRows += rows;
-            out.printf("%-24s %12s %12s %12s%n", table, Format.count(rows), csv, parquet);
+            out.printf("%-30s %12s %12s %12s%n", table, Format.count(rows), csv, parquet);
         }
         double seconds = Math.max(1e-9, summary.elapsedNanos() / 1e9);
         out.printf("%s rows, %s in %s (%s rows/s): scenario %s, seed %d, as of %s -> %s%n",

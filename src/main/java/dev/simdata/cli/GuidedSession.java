@@ -201,7 +201,7 @@ final class GuidedSession
                 return base;
             }
             Scenario custom = new Scenario(preset.name() + "_custom", "a custom scenario based on " + preset.name(), preset.organizations(), preset.clients(),
-                    preset.users(), preset.contacts(), preset.campaigns(), preset.recipientsPerCampaign(), historyMonths);
+                    preset.users(), preset.contacts(), preset.campaigns(), preset.recipientsPerCampaign(), historyMonths, preset.features());
             return new ScenarioConfig(base.base(), custom, base.zone(), base.rates());
         }
 

@@ -184,7 +184,7 @@ final class LoadCommand
         PrintWriter err = spec.commandLine().getErr();
         err.println("--mode replace will drop these tables of schema " + targetSchema + " and delete their rows:");
         for (TableRows table : tables) {
-            err.printf(Locale.ROOT, "  %-24s %14s rows%n", table.table(), Format.count(table.rows()));
+            err.printf(Locale.ROOT, "  %-30s %14s rows%n", table.table(), Format.count(table.rows()));
         }
         err.flush();
         String answer = console.readLine("Delete %s rows and reload? [y/N] ", Format.count(total));
@@ -198,10 +198,10 @@ final class LoadCommand
                     + " of " + summary.target() + ": nothing changed");
             return;
         }
-        out.printf(Locale.ROOT, "%-24s %8s %12s %12s %8s %14s%n", "table", "format", "loaded", "rows", "shards", "rows/s");
+        out.printf(Locale.ROOT, "%-30s %8s %12s %12s %8s %14s%n", "table", "format", "loaded", "rows", "shards", "rows/s");
         for (TableResult table : summary.tables()) {
             double seconds = table.copyNanos() / 1e9;
-            out.printf(Locale.ROOT, "%-24s %8s %12s %12s %8s %14s%n", table.table(), table.format().id(), Format.count(table.rowsLoaded()),
+            out.printf(Locale.ROOT, "%-30s %8s %12s %12s %8s %14s%n", table.table(), table.format().id(), Format.count(table.rowsLoaded()),
                     Format.count(table.rowsExpected()), table.shardsLoaded() + "/" + (table.shardsLoaded() + table.shardsSkipped()),
                     seconds <= 0 ? "-" : Format.count((long) (table.rowsLoaded() / seconds)));
         }

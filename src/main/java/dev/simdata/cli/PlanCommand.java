@@ -46,15 +46,15 @@ final class PlanCommand
         boolean parquet = resolved.formats().contains(DataFormat.PARQUET);
         out.printf("plan for scenario %s, seed %d, as of %s, %s, %d thread%s%n", resolved.settings().scenario().name(), resolved.settings().seed(),
                 resolved.settings().asOf(), String.join("+", resolved.formats().stream().map(DataFormat::id).toList()), resolved.threads(), resolved.threads() == 1 ? "" : "s");
-        out.printf("%-24s %14s %12s %12s%n", "table", "rows (est.)", csv ? "csv" : "", parquet ? "parquet" : "");
+        out.printf("%-30s %14s %12s %12s%n", "table", "rows (est.)", csv ? "csv" : "", parquet ? "parquet" : "");
         long csvBytes = 0;
         long parquetBytes = 0;
         for (DatasetPlanner.TablePlan table : plan.tables()) {
-            out.printf("%-24s %14s %12s %12s%n", table.table(), Format.count(table.rows()), csv ? Format.bytes(table.csvBytes()) : "", parquet ? Format.bytes(table.parquetBytes()) : "");
+            out.printf("%-30s %14s %12s %12s%n", table.table(), Format.count(table.rows()), csv ? Format.bytes(table.csvBytes()) : "", parquet ? Format.bytes(table.parquetBytes()) : "");
             csvBytes += table.csvBytes();
             parquetBytes += table.parquetBytes();
         }
-        out.printf("%-24s %14s %12s %12s%n", "total", Format.count(plan.rows()), csv ? Format.bytes(csvBytes) : "", parquet ? Format.bytes(parquetBytes) : "");
+        out.printf("%-30s %14s %12s %12s%n", "total", Format.count(plan.rows()), csv ? Format.bytes(csvBytes) : "", parquet ? Format.bytes(parquetBytes) : "");
         out.printf(Locale.ROOT, "estimated time: %.1f s on %d thread%s (calibrated on a 2-core machine); nothing was written%n",
                 plan.seconds(), resolved.threads(), resolved.threads() == 1 ? "" : "s");
         out.flush();

@@ -57,7 +57,14 @@ final class CampaignFacts
     /** Epoch day, or {@link #NO_DATE}. */
     int dropDay;
     int recipients;
+    /** How many tracked phone numbers the campaign has: one, or two for a fifth of campaigns. */
+    int trackedNumbers;
     long budgetCents;
+    /** Print and postage cost of one piece, in cents. */
+    long costPerPieceCents;
+    /** The gift card earned on a call (the first reward configuration), in cents: zero without gift cards. */
+    long rewardCents;
+    private final RewardTables.CampaignRewards rewards = new RewardTables.CampaignRewards();
     long recipientStart;
     long contactStart;
     int contactCount;
@@ -117,12 +124,16 @@ final class CampaignFacts
         // the campaign prints its template, so it takes the template's format; it mails the audience it was sized on
         formatIndex = ClientAssetsTables.formatIndex(scratch, template);
         audience = platform.audienceOfCampaign(scratch, campaign);
+        trackedNumbers = trackedNumberCount(scratch, campaign);
         recipientStart = platform.recipientStart(campaign);
         recipients = platform.recipientsOf(campaign);
         int[] cost = COST_PER_PIECE[formatIndex];
-        long pieceCents = random.between(cost[0], cost[1]);
+        costPerPieceCents = random.between(cost[0], cost[1]);
         double contingency = 1.10 + 0.20 * random.nextDouble();
-        budgetCents = (long) Math.ceil(recipients * pieceCents * contingency / 100.0) * 100;
+        rewards.compute(scratch, campaign);
+        rewardCents = platform.features.giftCards() ? rewards.amountCents[0] : 0;
+        double expectedRewards = recipients * platform.expectedGiftCardsPerRecipient() * rewardCents;
+        budgetCents = (long) Math.ceil((recipients * costPerPieceCents + expectedRewards) * contingency / 100.0) * 100;
         contactStart = platform.contactStart(client);
         contactCount = platform.contactCount(client);
         permutationB = contactCount == 1 ? 0 : random.nextLong(contactCount);
@@ -134,6 +145,12 @@ final class CampaignFacts
                 break;
             }
         }
+    }
+
+    static int trackedNumberCount(RowRandom random, int campaign)
+    {
+        random.reset(Streams.PHONE_NUMBERS, campaign);
+        return random.chance(0.2) ? 2 : 1;
     }
 
     /** The contact of this campaign's {@code position}-th recipient: distinct for distinct positions. */

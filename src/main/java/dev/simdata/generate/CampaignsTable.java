@@ -45,6 +45,13 @@ final class CampaignsTable
             private final int dropDate = column("drop_date");
             private final int recipientCount = column("recipient_count");
             private final int budget = column("budget");
+            private final int costPerPiece = column("cost_per_piece");
+            private final int piecesMailed = column("pieces_mailed");
+            private final int mailingCost = column("mailing_cost");
+            private final int rewardSpend = column("reward_spend");
+            private final int totalSpend = column("total_spend");
+            private final Journey journey = new Journey();
+            private final RowRandom journeyRandom = platform.random();
 
 
             @Override
@@ -61,7 +68,26 @@ final class CampaignsTable
                         .setString(format, facts.format())
                         .setTimestamp(createdAt, facts.createdAt)
                         .setLong(recipientCount, facts.recipients)
-                        .setDecimal(budget, facts.budgetCents);
+                        .setDecimal(budget, facts.budgetCents)
+                        .setDecimal(costPerPiece, facts.costPerPieceCents);
+                // the totals reconcile with the rows below: mailed events and gift-card deliveries
+                int pieces = 0;
+                int giftCards = 0;
+                for (int i = 0; i < facts.recipients; i++) {
+                    journey.computeOutcome(platform, journeyRandom, facts, facts.recipientStart + i);
+                    if (journey.status.mailed()) {
+                        pieces++;
+                    }
+                    if (journey.hasGiftCard) {
+                        giftCards++;
+                    }
+                }
+                long mailing = pieces * facts.costPerPieceCents;
+                long rewards = giftCards * facts.rewardCents;
+                row.setLong(piecesMailed, pieces)
+                        .setDecimal(mailingCost, mailing)
+                        .setDecimal(rewardSpend, rewards)
+                        .setDecimal(totalSpend, mailing + rewards);
                 setDay(mailDate, facts.mailDay);
                 setDay(dropDate, facts.dropDay);
                 sink.accept(row);

@@ -43,7 +43,8 @@ final class ContactsTable
             private final OrganizationFacts organization = new OrganizationFacts();
             private final ClientFacts client = new ClientFacts();
             private final StringBuilder text = new StringBuilder();
-            private final char[] phoneDigits = new char[12];
+            private final char[] phoneDigits = new char[PhoneNumbers.LENGTH];
+            private final RowRandom phoneRandom = platform.random();
             private int cachedClient = -1;
             private final int id = column("id");
             private final int clientId = column("client_id");
@@ -90,8 +91,8 @@ final class ContactsTable
                 else {
                     row.setNull(email);
                 }
-                if (random.chance(0.75)) {
-                    row.setString(phone, phoneNumber(random));
+                if (PhoneNumbers.contactPhone(phoneRandom, unit, phoneDigits)) {
+                    row.setString(phone, new String(phoneDigits));
                 }
                 else {
                     row.setNull(phone);
@@ -104,29 +105,6 @@ final class ContactsTable
                 long latest = (long) (platform.windowStartDay - 30) * 86_400L;
                 row.setTimestamp(createdAt, between(random, client.createdAt + 86_400, Math.max(client.createdAt + 86_401, latest)));
                 sink.accept(row);
-            }
-
-            /** An E.164 US number: area code and exchange start with 2–9 and are never N11. */
-            private String phoneNumber(RowRandom random)
-            {
-                phoneDigits[0] = '+';
-                phoneDigits[1] = '1';
-                threeDigits(random, 2);
-                threeDigits(random, 5);
-                for (int i = 8; i < 12; i++) {
-                    phoneDigits[i] = (char) ('0' + random.nextInt(10));
-                }
-                return new String(phoneDigits);
-            }
-
-            private void threeDigits(RowRandom random, int offset)
-            {
-                phoneDigits[offset] = (char) ('2' + random.nextInt(8));
-                phoneDigits[offset + 1] = (char) ('0' + random.nextInt(9));
-                phoneDigits[offset + 2] = (char) ('0' + random.nextInt(10));
-                if (phoneDigits[offset + 1] == '1' && phoneDigits[offset + 2] == '1') {
-                    phoneDigits[offset + 2] = '2';
-                }
             }
         };
     }

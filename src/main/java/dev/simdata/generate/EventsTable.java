@@ -38,12 +38,12 @@ final class EventsTable
     public long estimatedRows()
     {
         dev.simdata.scenario.JourneyRates rates = platform.rates;
-        double engagement = rates.qrScanned() + rates.purlVisited() * (1 + rates.formSubmittedPerVisit() + rates.leadCreatedPerVisit()) + rates.callReceived();
+        double optIns = rates.callReceived() * rates.callAnswered() * rates.smsOptedInPerAnswered() * (platform.features.callCenter() ? 1 : 0);
+        double giftCards = optIns * rates.giftCardPerOptIn() * (platform.features.giftCardsIssued() ? 1 : 0);
+        double engagement = rates.qrScanned() + rates.purlVisited() * (1 + rates.formSubmittedPerVisit() + rates.leadCreatedPerVisit()) + rates.callReceived()
+                + optIns + giftCards * (1 + 0.9 * rates.giftCardRedeemed());
         double fullJourney = rates.mailed() * (1 + rates.delivered() * (1 + engagement));
-        var status = CampaignFacts.STATUS;
-        double mailedShare = status.probability(CampaignStatus.COMPLETED.ordinal()) + status.probability(CampaignStatus.PAUSED.ordinal())
-                + 0.8 * status.probability(CampaignStatus.ACTIVE.ordinal());
-        return Math.round(unitCount() * fullJourney * mailedShare);
+        return Math.round(unitCount() * fullJourney * platform.mailingCampaignShare());
     }
 
     static long eventKey(long recipient, EventType type)

@@ -13,6 +13,10 @@ final class Journey
     private static final int MAX_EVENTS = EventType.VALUES.length;
     /** Engagement comes 1–14 days after delivery, most of it early: a half-life of four days. */
     private static final double[] ENGAGEMENT_DECAY = ActivityCalendar.decay(14, 4.0);
+    /** Gift cards are redeemed 1–120 days after they are issued, with a half-life of two weeks: most within 60. */
+    private static final double[] REDEMPTION_DECAY = ActivityCalendar.decay(120, 14.0);
+    /** Calls from numbers that match no recipient, per recipient call: a fifth of all calls. */
+    static final double UNKNOWN_CALLS_PER_RECIPIENT_CALL = 0.25;
 
     final EventType[] types = new EventType[MAX_EVENTS];
     final long[] times = new long[MAX_EVENTS];
@@ -25,20 +29,49 @@ final class Journey
     private boolean formSubmitted;
     private boolean leadCreated;
     private boolean callReceived;
+    private boolean callAnswered;
+    private boolean smsOptedIn;
+    private boolean giftCard;
+    private boolean redeemed;
+    private boolean unknownCaller;
+    private boolean unknownAnswered;
+
+    /** The recipient's call, when {@link #hasCall}; set by {@link #compute} only. */
+    final Call call = new Call();
+    /** A call about this recipient's mail piece from a number that matches no recipient, when {@link #hasUnknownCall}. */
+    final Call unknownCall = new Call();
+    // What has happened by the as-of date; set by both compute and computeOutcome.
+    boolean hasCall;
+    boolean hasAnsweredCall;
+    boolean hasUnknownCall;
+    boolean hasOptIn;
+    boolean hasGiftCard;
+    boolean hasRedemption;
+    // Set by compute only.
+    long optInAt;
+    long giftCardAt;
+    long redeemedAt;
 
     void compute(Platform platform, RowRandom random, CampaignFacts campaign, long recipient)
     {
         count = 0;
+        hasCall = false;
+        hasAnsweredCall = false;
+        hasUnknownCall = false;
+        hasOptIn = false;
+        hasGiftCard = false;
+        hasRedemption = false;
         if (!campaign.status.mailed()) {
             status = campaign.status == CampaignStatus.CANCELLED ? RecipientStatus.CANCELLED : RecipientStatus.PENDING;
             return;
         }
-        drawDecisions(platform.rates, random, recipient);
+        drawDecisions(platform, random, recipient);
         ActivityCalendar calendar = platform.calendar;
         long asOf = platform.asOfInstant;
 
         if (!mailed) {
-            status = RecipientStatus.SUPPRESSED;
+            // suppressed from the drop: until then the recipient is pending like the others
+            status = campaign.dropDay + 1 < platform.asOfDay ? RecipientStatus.SUPPRESSED : RecipientStatus.PENDING;
             return;
         }
         long mailedAt = calendar.activityInstant(random, campaign.dropDay);
@@ -51,7 +84,7 @@ final class Journey
         int deliveryDay = deliveryDay(campaign.dropDay, random.between(2, 5));
         long deliveredAt = calendar.activityInstant(random, deliveryDay);
         if (!delivered) {
-            if (campaign.dropDay + 7 < platform.asOfDay) {
+            if (returned(platform, campaign)) {
                 status = RecipientStatus.RETURNED;
             }
             return;
@@ -67,7 +100,6 @@ final class Journey
         long visitAt = calendar.activityInstant(random, engagementDay(calendar, random, deliveryDay));
         long formAt = visitAt + random.between(60, 1_200);
         long leadAt = formAt + random.between(300, 10_800);
-        long callAt = calendar.callInstant(random, engagementDay(calendar, random, deliveryDay));
         if (qrScanned) {
             addBefore(EventType.QR_SCANNED, qrAt, asOf);
         }
@@ -76,8 +108,26 @@ final class Journey
                 && leadCreated) {
             addBefore(EventType.LEAD_CREATED, leadAt, asOf);
         }
-        if (callReceived) {
-            addBefore(EventType.CALL_RECEIVED, callAt, asOf);
+        int callDay = engagementDay(calendar, random, deliveryDay);
+        long callAt = calendar.callInstant(random, callDay);
+        if (callReceived && addBefore(EventType.CALL_RECEIVED, callAt, asOf)) {
+            hasCall = true;
+            hasAnsweredCall = callAnswered;
+            call.draw(platform, random, campaign, callAt, callAnswered, smsOptedIn);
+            optInAt = callAt + random.between(20, Math.max(21, call.durationSeconds - 5));
+            giftCardAt = optInAt + random.between(60, 1_800);
+            long redemption = calendar.activityInstant(random, calendar.sampleDayAfter(random, callDay, 1, REDEMPTION_DECAY));
+            redeemedAt = Math.max(redemption, giftCardAt + 3_600);
+            hasOptIn = smsOptedIn && addBefore(EventType.SMS_OPTED_IN, optInAt, asOf);
+            hasGiftCard = hasOptIn && giftCard && addBefore(EventType.GIFT_CARD_ISSUED, giftCardAt, asOf);
+            hasRedemption = hasGiftCard && redeemed && addBefore(EventType.GIFT_CARD_REDEEMED, redeemedAt, asOf);
+        }
+        if (unknownCaller) {
+            long unknownAt = calendar.callInstant(random, engagementDay(calendar, random, deliveryDay));
+            if (unknownAt < asOf) {
+                hasUnknownCall = true;
+                unknownCall.draw(platform, random, campaign, unknownAt, unknownAnswered, false);
+            }
         }
         if (count > engagementStart) {
             status = RecipientStatus.ENGAGED;
@@ -101,7 +151,18 @@ final class Journey
             compute(platform, random, campaign, recipient);
             return;
         }
-        drawDecisions(platform.rates, random, recipient);
+        drawDecisions(platform, random, recipient);
+        if (callReceived && smsOptedIn && giftCard && redeemed) {
+            // a redemption may come after the as-of date even for a completed campaign
+            compute(platform, random, campaign, recipient);
+            return;
+        }
+        hasCall = false;
+        hasAnsweredCall = false;
+        hasUnknownCall = false;
+        hasOptIn = false;
+        hasGiftCard = false;
+        hasRedemption = false;
         if (!mailed) {
             count = 0;
             status = RecipientStatus.SUPPRESSED;
@@ -114,14 +175,24 @@ final class Journey
         }
         boolean form = purlVisited && formSubmitted;
         boolean lead = form && leadCreated;
-        int engagements = (qrScanned ? 1 : 0) + (purlVisited ? 1 : 0) + (form ? 1 : 0) + (lead ? 1 : 0) + (callReceived ? 1 : 0);
+        hasCall = callReceived;
+        hasAnsweredCall = callReceived && callAnswered;
+        hasUnknownCall = unknownCaller;
+        hasOptIn = callReceived && smsOptedIn;
+        hasGiftCard = hasOptIn && giftCard;
+        int engagements = (qrScanned ? 1 : 0) + (purlVisited ? 1 : 0) + (form ? 1 : 0) + (lead ? 1 : 0) + (callReceived ? 1 : 0)
+                + (hasOptIn ? 1 : 0) + (hasGiftCard ? 1 : 0);
         count = 2 + engagements;
         status = lead ? RecipientStatus.CONVERTED : engagements > 0 ? RecipientStatus.ENGAGED : RecipientStatus.DELIVERED;
     }
 
-    /** The journey's decisions, always the first draws of the recipient's stream, in this order. */
-    private void drawDecisions(JourneyRates rates, RowRandom random, long recipient)
+    /**
+     * The journey's decisions, always the first draws of the recipient's stream, in this order. Switched-off
+     * features still draw, so that switching one never changes another's data; they only mask the decision.
+     */
+    private void drawDecisions(Platform platform, RowRandom random, long recipient)
     {
+        JourneyRates rates = platform.rates;
         random.reset(Streams.JOURNEY, recipient);
         mailed = random.chance(rates.mailed());
         delivered = random.chance(rates.delivered());
@@ -130,6 +201,23 @@ final class Journey
         formSubmitted = random.chance(rates.formSubmittedPerVisit());
         leadCreated = random.chance(rates.leadPerForm());
         callReceived = random.chance(rates.callReceived());
+        callAnswered = random.chance(rates.callAnswered());
+        smsOptedIn = random.chance(rates.smsOptedInPerAnswered()) && callAnswered && platform.features.callCenter();
+        giftCard = random.chance(rates.giftCardPerOptIn()) && platform.features.giftCardsIssued();
+        redeemed = random.chance(rates.giftCardRedeemed());
+        unknownCaller = random.chance(rates.callReceived() * UNKNOWN_CALLS_PER_RECIPIENT_CALL) && platform.features.callCenter();
+        unknownAnswered = random.chance(rates.callAnswered());
+    }
+
+    /** An undelivered piece comes back a week after the drop, if that is a day before the as-of date. */
+    static boolean returned(Platform platform, CampaignFacts campaign)
+    {
+        return returnedDay(campaign) + 1 < platform.asOfDay;
+    }
+
+    static int returnedDay(CampaignFacts campaign)
+    {
+        return campaign.dropDay + 7;
     }
 
     boolean has(EventType type)

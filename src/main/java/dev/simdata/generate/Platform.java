@@ -3,6 +3,7 @@ package dev.simdata.generate;
 import dev.simdata.random.Mix;
 import dev.simdata.random.RowRandom;
 import dev.simdata.random.Uuids;
+import dev.simdata.scenario.Features;
 import dev.simdata.scenario.GenerationSettings;
 import dev.simdata.scenario.JourneyRates;
 import dev.simdata.scenario.Scenario;
@@ -33,6 +34,7 @@ final class Platform
     final Scenario scenario;
     final long seed;
     final JourneyRates rates;
+    final Features features;
     final ActivityCalendar calendar;
     private final Pools pools;
     /** The simulated "now" as an epoch day; its midnight UTC is {@link #asOfInstant}. */
@@ -46,6 +48,7 @@ final class Platform
     final ClientChildren templates;
     final ClientChildren landingPages;
     final ClientChildren audiences;
+    final UserRoster users;
 
     Platform(GenerationSettings settings)
     {
@@ -53,6 +56,7 @@ final class Platform
         this.scenario = settings.scenario();
         this.seed = settings.seed();
         this.rates = settings.rates();
+        this.features = scenario.features();
         LocalDate asOf = settings.asOf();
         this.asOfDay = (int) asOf.toEpochDay();
         this.asOfInstant = (long) asOfDay * CivilTime.SECONDS_PER_DAY;
@@ -64,6 +68,7 @@ final class Platform
         this.landingPages = new ClientChildren(random, Streams.LANDING_PAGES_PER_CLIENT, scenario.clients(), 1, 3);
         this.audiences = new ClientChildren(random, Streams.AUDIENCES_PER_CLIENT, scenario.clients(), 2, 5);
         this.recipientStarts = planRecipients();
+        this.users = new UserRoster(this);
     }
 
     /** The value pools (names, streets, places, companies). */
@@ -156,6 +161,35 @@ final class Platform
             return found;
         }
         return -found - 2;
+    }
+
+    /**
+     * The share of recipients whose campaign has mailed by the as-of date: completed and paused campaigns in full;
+     * active ones are, on average, about four fifths through their journeys.
+     */
+    double mailingCampaignShare()
+    {
+        var status = CampaignFacts.STATUS;
+        return status.probability(CampaignStatus.COMPLETED.ordinal()) + status.probability(CampaignStatus.PAUSED.ordinal())
+                + 0.8 * status.probability(CampaignStatus.ACTIVE.ordinal());
+    }
+
+    /** The expected calls per recipient (recipients' own calls and unknown callers), over all campaigns. */
+    double expectedCallsPerRecipient()
+    {
+        if (!features.callCenter()) {
+            return 0;
+        }
+        return mailingCampaignShare() * rates.mailed() * rates.delivered() * rates.callReceived() * (1 + Journey.UNKNOWN_CALLS_PER_RECIPIENT_CALL);
+    }
+
+    /** The expected gift cards per recipient of a campaign that mails: the product of the journey's rates. */
+    double expectedGiftCardsPerRecipient()
+    {
+        if (!features.giftCardsIssued()) {
+            return 0;
+        }
+        return rates.mailed() * rates.delivered() * rates.callReceived() * rates.callAnswered() * rates.smsOptedInPerAnswered() * rates.giftCardPerOptIn();
     }
 
     /** The audience campaign {@code campaign} mails: one of its client's, drawn with its size. */

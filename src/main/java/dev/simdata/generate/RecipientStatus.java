@@ -6,4 +6,10 @@ enum RecipientStatus
     PENDING, CANCELLED, SUPPRESSED, MAILED, RETURNED, DELIVERED, ENGAGED, CONVERTED;
 
     final String label = name().toLowerCase(java.util.Locale.ROOT);
+
+    /** Whether a recipient in this status has a {@code mailed} event. */
+    boolean mailed()
+    {
+        return ordinal() >= MAILED.ordinal();
+    }
 }

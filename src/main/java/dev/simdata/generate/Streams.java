@@ -24,6 +24,17 @@ final class Streams
     static final long AUDIENCES_PER_CLIENT = Mix.nameHash("audiences-per-client");
     static final long RECIPIENT = Mix.nameHash("recipient");
     static final long JOURNEY = Mix.nameHash("journey");
+    static final long CONTACT_PHONE = Mix.nameHash("contact-phone");
+    static final long CALL = Mix.nameHash("call");
+    static final long PHONE_NUMBERS = Mix.nameHash("phone-numbers");
+    static final long GIFT_CARD_BATCH = Mix.nameHash("gift-card-batch");
+    static final long GIFT_CARD = Mix.nameHash("gift-card");
+    static final long AUDIT = Mix.nameHash("audit");
+    static final long METRIC = Mix.nameHash("metric");
+    static final long METRIC_SERIES = Mix.nameHash("metric-series");
+    static final long USAGE = Mix.nameHash("usage");
+    static final long ERROR = Mix.nameHash("error");
+    static final long INCIDENTS = Mix.nameHash("incidents");
 
     private Streams() {}
 }

@@ -9,7 +9,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * The volumes of a dataset. Organizations, clients, contacts and campaigns are exact targets; users are exact in
  * generated data too. Recipients follow from campaigns ({@code recipientsPerCampaign} on average, never more than
- * the client's contacts); everything below recipients follows from the journey rates.
+ * the client's contacts); everything below recipients follows from the journey rates. The features say which parts
+ * of the platform the dataset covers.
  */
 public record Scenario(
         String name,
@@ -20,12 +21,13 @@ public record Scenario(
         int contacts,
         int campaigns,
         int recipientsPerCampaign,
-        int historyMonths)
+        int historyMonths,
+        Features features)
 {
-    public static final Scenario DEMO = new Scenario("demo", "a small, browsable dataset", 2, 6, 12, 300, 18, 55, 1);
-    public static final Scenario DEVELOPMENT = new Scenario("development", "a realistic dataset for development", 5, 20, 60, 5_000, 100, 150, 3);
-    public static final Scenario ANALYTICS = new Scenario("analytics", "enough history for dashboards and analytics", 12, 60, 360, 60_000, 480, 400, 6);
-    public static final Scenario LOAD_TEST = new Scenario("load_test", "the largest preset, for load testing", 15, 100, 600, 200_000, 1_000, 600, 12);
+    public static final Scenario DEMO = new Scenario("demo", "a small, browsable dataset", 2, 6, 12, 300, 18, 55, 1, Features.CORE);
+    public static final Scenario DEVELOPMENT = new Scenario("development", "a realistic dataset for development", 5, 20, 60, 5_000, 100, 150, 3, Features.ALL);
+    public static final Scenario ANALYTICS = new Scenario("analytics", "enough history for dashboards and analytics", 12, 60, 360, 60_000, 480, 400, 6, Features.ALL);
+    public static final Scenario LOAD_TEST = new Scenario("load_test", "the largest preset, for load testing", 15, 100, 600, 200_000, 1_000, 600, 12, Features.ALL);
 
     public static final List<Scenario> PRESETS = List.of(DEMO, DEVELOPMENT, ANALYTICS, LOAD_TEST);
 
@@ -40,6 +42,7 @@ public record Scenario(
         requirePositive("campaigns", campaigns);
         requirePositive("recipientsPerCampaign", recipientsPerCampaign);
         requirePositive("historyMonths", historyMonths);
+        requireNonNull(features, "features is null");
         if (clients < organizations) {
             throw new IllegalArgumentException("clients (" + clients + ") must be at least organizations (" + organizations + ")");
         }
@@ -81,7 +84,8 @@ public record Scenario(
                 Math.max(scaledClients, scale(contacts, factor)),
                 scale(campaigns, factor),
                 recipientsPerCampaign,
-                historyMonths);
+                historyMonths,
+                features);
     }
 
     private static int scale(int value, double factor)

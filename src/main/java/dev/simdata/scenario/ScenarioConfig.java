@@ -39,14 +39,17 @@ import static java.util.Objects.requireNonNull;
  * time_zone: America/Chicago
  * counts: {organizations: 5, clients: 20, users: 60, contacts: 5000, campaigns: 100, recipients_per_campaign: 150}
  * rates: {mailed: 0.95, delivered: 0.85, qr_scanned: 0.2, purl_visited: 0.28,
- *         form_submitted_per_visit: 0.12, lead_created_per_visit: 0.1, call_received: 0.35}
+ *         form_submitted_per_visit: 0.12, lead_created_per_visit: 0.1, call_received: 0.35,
+ *         call_answered: 0.85, sms_opted_in_per_answered: 0.68, gift_card_per_opt_in: 0.85, gift_card_redeemed: 0.7}
+ * features: {call_center: true, gift_cards: true, analytics: true, error_logs: true}
  * </pre>
  */
 public record ScenarioConfig(String base, Scenario scenario, ZoneId zone, JourneyRates rates)
 {
-    private static final List<String> TOP_LEVEL = List.of("base", "name", "description", "scale", "history_months", "time_zone", "counts", "rates");
+    private static final List<String> TOP_LEVEL = List.of("base", "name", "description", "scale", "history_months", "time_zone", "counts", "rates", "features");
     private static final Map<String, ToIntFunction<Scenario>> COUNTS = new LinkedHashMap<>();
-    private static final List<String> RATES = List.of("mailed", "delivered", "qr_scanned", "purl_visited", "form_submitted_per_visit", "lead_created_per_visit", "call_received");
+    private static final List<String> RATES = JourneyRates.NAMES;
+    private static final List<String> FEATURES = Features.NAMES;
 
     static {
         COUNTS.put("organizations", Scenario::organizations);
@@ -168,7 +171,7 @@ public record ScenarioConfig(String base, Scenario scenario, ZoneId zone, Journe
                     throw fail("/rates", "rates must be a mapping of journey rates");
                 }
                 checkKeys(ratesNode, "/rates", RATES);
-                double[] values = {rates.mailed(), rates.delivered(), rates.qrScanned(), rates.purlVisited(), rates.formSubmittedPerVisit(), rates.leadCreatedPerVisit(), rates.callReceived()};
+                double[] values = rates.values();
                 for (int i = 0; i < RATES.size(); i++) {
                     if (ratesNode.has(RATES.get(i))) {
                         double value = number(ratesNode, RATES.get(i), "/rates/" + RATES.get(i));
@@ -179,20 +182,40 @@ public record ScenarioConfig(String base, Scenario scenario, ZoneId zone, Journe
                     }
                 }
                 try {
-                    rates = new JourneyRates(values[0], values[1], values[2], values[3], values[4], values[5], values[6]);
+                    rates = JourneyRates.of(values);
                 }
                 catch (IllegalArgumentException e) {
                     throw fail("/rates/lead_created_per_visit", e.getMessage());
                 }
             }
+            Features features = base.features();
+            JsonNode featuresNode = root.path("features");
+            if (!featuresNode.isMissingNode()) {
+                if (!featuresNode.isObject()) {
+                    throw fail("/features", "features must be a mapping of feature toggles (true or false)");
+                }
+                checkKeys(featuresNode, "/features", FEATURES);
+                boolean[] values = features.values();
+                for (int i = 0; i < FEATURES.size(); i++) {
+                    JsonNode value = featuresNode.get(FEATURES.get(i));
+                    if (value != null) {
+                        if (!value.isBoolean()) {
+                            throw fail("/features/" + FEATURES.get(i), "features." + FEATURES.get(i) + " must be true or false, got '" + value.asText() + "'");
+                        }
+                        values[i] = value.asBoolean();
+                    }
+                }
+                features = Features.of(values);
+            }
             Scenario scaled = base.scaled(scale);
-            String name = root.has("name") ? text(root, "name") : (counts.isEmpty() && !root.has("history_months") ? scaled.name() : base.name() + "_custom");
+            boolean customised = !counts.isEmpty() || root.has("history_months") || !features.equals(base.features());
+            String name = root.has("name") ? text(root, "name") : (customised ? base.name() + "_custom" : scaled.name());
             if (!name.matches("[a-z0-9][a-z0-9_.-]{0,62}")) {
                 throw fail("/name", "name must be lower-case letters, digits, '_', '.' or '-', got '" + name + "'");
             }
             try {
                 String description = root.has("description") ? text(root, "description")
-                        : root.has("name") || !counts.isEmpty() ? "a custom scenario based on " + base.name() : scaled.description();
+                        : root.has("name") || customised ? "a custom scenario based on " + base.name() : scaled.description();
                 Scenario scenario = new Scenario(name, description,
                         counts.getOrDefault("organizations", scaled.organizations()),
                         counts.getOrDefault("clients", scaled.clients()),
@@ -200,7 +223,8 @@ public record ScenarioConfig(String base, Scenario scenario, ZoneId zone, Journe
                         counts.getOrDefault("contacts", scaled.contacts()),
                         counts.getOrDefault("campaigns", scaled.campaigns()),
                         counts.getOrDefault("recipients_per_campaign", scaled.recipientsPerCampaign()),
-                        history);
+                        history,
+                        features);
                 return new ScenarioConfig(base.name(), scenario, zone, rates);
             }
             catch (IllegalArgumentException e) {
@@ -270,9 +294,14 @@ public record ScenarioConfig(String base, Scenario scenario, ZoneId zone, Journe
         yaml.append("counts:\n");
         COUNTS.forEach((key, value) -> yaml.append("  ").append(key).append(": ").append(value.applyAsInt(scenario)).append('\n'));
         yaml.append("rates:\n");
-        double[] values = rateValues();
+        double[] values = rates.values();
         for (int i = 0; i < RATES.size(); i++) {
             yaml.append("  ").append(RATES.get(i)).append(": ").append(values[i]).append('\n');
+        }
+        yaml.append("features:\n");
+        boolean[] toggles = scenario.features().values();
+        for (int i = 0; i < FEATURES.size(); i++) {
+            yaml.append("  ").append(FEATURES.get(i)).append(": ").append(toggles[i]).append('\n');
         }
         return yaml.toString();
     }
@@ -293,8 +322,10 @@ public record ScenarioConfig(String base, Scenario scenario, ZoneId zone, Journe
         root.put("description", scenario.description());
         root.put("history_months", scenario.historyMonths());
         root.put("time_zone", zone.getId());
-        root.set("counts", countsNode(json));
-        root.set("rates", ratesNode(json));
+        ObjectNode counts = root.putObject("counts");
+        COUNTS.forEach((key, value) -> counts.put(key, value.applyAsInt(scenario)));
+        root.set("rates", ratesNode(json, rates));
+        root.set("features", featuresNode(json, scenario.features()));
         try {
             return json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         }
@@ -303,28 +334,29 @@ public record ScenarioConfig(String base, Scenario scenario, ZoneId zone, Journe
         }
     }
 
-    /** The volumes and rates, for a manifest's provenance section. */
-    public ObjectNode countsNode(ObjectMapper json)
-    {
-        ObjectNode counts = json.createObjectNode();
-        COUNTS.forEach((key, value) -> counts.put(key, value.applyAsInt(scenario)));
-        return counts;
-    }
-
-    public ObjectNode ratesNode(ObjectMapper json)
+    /** Journey rates as a mapping, for configuration files and manifests. */
+    public static ObjectNode ratesNode(ObjectMapper json, JourneyRates rates)
     {
         ObjectNode node = json.createObjectNode();
-        double[] values = rateValues();
+        double[] values = rates.values();
         for (int i = 0; i < RATES.size(); i++) {
             node.put(RATES.get(i), values[i]);
         }
         return node;
     }
 
-    private double[] rateValues()
+    /** Feature toggles as a mapping, for configuration files and manifests. */
+    public static ObjectNode featuresNode(ObjectMapper json, Features features)
     {
-        return new double[] {rates.mailed(), rates.delivered(), rates.qrScanned(), rates.purlVisited(), rates.formSubmittedPerVisit(), rates.leadCreatedPerVisit(), rates.callReceived()};
+        ObjectNode node = json.createObjectNode();
+        boolean[] values = features.values();
+        for (int i = 0; i < FEATURES.size(); i++) {
+            node.put(FEATURES.get(i), values[i]);
+        }
+        return node;
     }
+
+
 
     /** A configuration the user must fix; the message is one line naming the file, key and line. */
     public static final class ConfigException

@@ -95,6 +95,24 @@ public final class ActivityCalendar
         return MONTH_WEIGHTS[CivilTime.month(epochDay)] * WEEKDAY_WEIGHTS[CivilTime.dayOfWeek(epochDay)];
     }
 
+    /** The relative activity of a local hour (0–23): 1 at the daily peak. */
+    public static double hourActivity(int hour)
+    {
+        return ACTIVITY_HOURS[hour] / 6.0;
+    }
+
+    /** The weekly weight of a local date: Wednesday 1.3, Saturday 0.4, Sunday 0.3, other weekdays about 1. */
+    public static double weekdayWeight(int epochDay)
+    {
+        return WEEKDAY_WEIGHTS[CivilTime.dayOfWeek(epochDay)];
+    }
+
+    /** The local date and time of an instant in the platform's zone, as seconds since the local epoch. */
+    public long toLocal(long epochSecond)
+    {
+        return epochSecond + zone.getRules().getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
+    }
+
     /** A local date in [from, to] (clamped to the calendar), weighted by season and weekday. */
     public int sampleDay(RowRandom random, int from, int to)
     {

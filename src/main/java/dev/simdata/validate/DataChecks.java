@@ -215,7 +215,7 @@ final class DataChecks
                         String.format(Locale.ROOT, "table recipients has %d rows, outside [%.0f, %.0f]", rows, low, high), List.of()));
             }
             else {
-                results.add(CheckResult.skipped(CheckGroup.COUNTS, "counts.scenario", name, "no scenario target: its volume follows from the journey rates (see distributions)"));
+                results.add(CheckResult.skipped(CheckGroup.COUNTS, "counts.scenario", name, "no exact scenario target: its volume follows from the scenario arithmetic and rates (see distributions)"));
             }
         }
         if (tables.missing("campaigns.recipient_count", "recipients.campaign_id").isEmpty()) {

@@ -106,7 +106,7 @@ class LoadCommandIT
         JsonNode summary = new ObjectMapper().readTree(first.out());
         assertThat(summary.path("nothing_to_do").asBoolean()).isFalse();
         assertThat(summary.path("rows_loaded").asLong()).isPositive();
-        assertThat(summary.path("tables").size()).isEqualTo(dev.simdata.schema.SchemaCatalog.bundled().tables().size());
+        assertThat(summary.path("tables").size()).isEqualTo(dev.simdata.dataset.Manifest.read(dataset).tables().size());
 
         Run again = run("load", dataset.toString(), "--url", url(PASSWORD, postgres.getPort()), "--schema", "cli");
         assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCode.OK);

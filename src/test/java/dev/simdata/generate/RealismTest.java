@@ -238,7 +238,7 @@ class RealismTest
     void campaignCreationFollowsTheSeasons()
     {
         // 20,000 campaigns over a year, so that a month holds over a thousand: Q4 weighs 1.4, June-August 0.8
-        Scenario large = new Scenario("seasons", "test", 15, 100, 600, 200_000, 20_000, 10, 12);
+        Scenario large = new Scenario("seasons", "test", 15, 100, 600, 200_000, 20_000, 10, 12, dev.simdata.scenario.Features.ALL);
         TableSource campaigns = GeneratedRows.source(dev.simdata.generate.Generators.sources(GenerationSettings.defaults(large)), "campaigns");
         int created = campaigns.schema().columnIndex("created_at");
         int status = campaigns.schema().columnIndex("status");
