@@ -16,6 +16,7 @@ import dev.simdata.load.LoadOptions;
 import dev.simdata.load.LoadSummary;
 import dev.simdata.load.ReplaceConfirmation;
 import dev.simdata.load.TableRows;
+import dev.simdata.scenario.Features;
 import dev.simdata.scenario.GenerationSettings;
 import dev.simdata.scenario.Scenario;
 import dev.simdata.scenario.ScenarioConfig;
@@ -130,7 +131,7 @@ final class GuidedSession
         out.println("At the end come the command lines that repeat this run without questions.");
         out.println();
         Choices choices = new Choices(chooseScenario());
-        if (prompts.yesNo("Customise scale, history, seed, formats or output folder?", false)) {
+        if (prompts.yesNo("Customise scale, history, features, seed, formats or output folder?", false)) {
             customise(choices);
         }
         Generation generation = chooseOutput(choices);
@@ -177,6 +178,7 @@ final class GuidedSession
         final Scenario preset;
         Double scale;
         int historyMonths;
+        Features features;
         long seed = GenerationSettings.DEFAULT_SEED;
         List<DataFormat> formats = List.of(DataFormat.CSV, DataFormat.PARQUET);
         Path out;
@@ -185,12 +187,13 @@ final class GuidedSession
         {
             this.preset = preset;
             this.historyMonths = preset.historyMonths();
+            this.features = preset.features();
         }
 
-        /** Whether the scenario needs a {@code --config} file: the flags cannot say everything chosen. */
+        /** Whether the scenario needs a {@code --config} file: no flag sets the history or the features. */
         boolean needsConfig()
         {
-            return historyMonths != preset.historyMonths();
+            return historyMonths != preset.historyMonths() || !features.equals(preset.features());
         }
 
         /** The scenario as the {@code --config} file states it, before {@code --scale}. */
@@ -201,7 +204,7 @@ final class GuidedSession
                 return base;
             }
             Scenario custom = new Scenario(preset.name() + "_custom", "a custom scenario based on " + preset.name(), preset.organizations(), preset.clients(),
-                    preset.users(), preset.contacts(), preset.campaigns(), preset.recipientsPerCampaign(), historyMonths, preset.features());
+                    preset.users(), preset.contacts(), preset.campaigns(), preset.recipientsPerCampaign(), historyMonths, features);
             return new ScenarioConfig(base.base(), custom, base.zone(), base.rates());
         }
 
@@ -243,6 +246,9 @@ final class GuidedSession
             }
             return months;
         });
+        out.println("Features: call_center (tracked numbers, calls, SMS opt-ins), gift_cards (brands, reward conditions, inventory;");
+        out.println("  issued on calls, so deliveries need call_center), analytics (performance_metrics, usage_analytics), error_logs");
+        choices.features = prompts.ask("Features, comma-separated, or none", featureNames(preset.features()), GuidedSession::parseFeatures);
         choices.seed = prompts.ask("Seed", Long.toString(choices.seed), answer -> {
             try {
                 return Long.parseLong(answer);
@@ -270,6 +276,33 @@ final class GuidedSession
             }
             return path;
         });
+    }
+
+    private static String featureNames(Features features)
+    {
+        List<String> names = new ArrayList<>();
+        boolean[] values = features.values();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i]) {
+                names.add(Features.NAMES.get(i));
+            }
+        }
+        return names.isEmpty() ? "none" : String.join(",", names);
+    }
+
+    private static Features parseFeatures(String answer)
+    {
+        boolean[] values = new boolean[Features.NAMES.size()];
+        if (!answer.equalsIgnoreCase("none")) {
+            for (String word : answer.split(",")) {
+                int index = Features.NAMES.indexOf(word.strip().toLowerCase(Locale.ROOT));
+                if (index < 0) {
+                    throw new IllegalArgumentException("unknown feature '" + word.strip() + "'; expected some of " + String.join(", ", Features.NAMES) + ", or none");
+                }
+                values[index] = true;
+            }
+        }
+        return Features.of(values);
     }
 
     private static int parseWhole(String answer)

@@ -185,6 +185,7 @@ class GuidedSessionIT
                 "y",                // customise
                 "2",                // scale
                 "2",                // history months: needs a --config file
+                "call_center,gift_cards,analytics", // features: demo's, and platform analytics
                 "7",                // seed
                 "csv,parquet",      // formats
                 out.toString(),     // output folder
@@ -207,6 +208,7 @@ class GuidedSessionIT
         assertThat(simdata.path("scenario").path("history_months").asInt()).isEqualTo(2);
         assertThat(simdata.path("scenario").path("organizations").asInt()).isEqualTo(4);
         assertThat(simdata.path("options").path("formats").toString()).isEqualTo("[\"csv\",\"parquet\"]");
+        assertThat(Manifest.read(out).tables()).contains("call_sessions", "gift_card_brands", "performance_metrics").doesNotContain("error_logs");
         for (String line : Files.readAllLines(out.resolve(Manifest.CHECKSUMS_FILE_NAME))) {
             assertThat(Checksums.sha256(out.resolve(line.substring(66)))).as(line).isEqualTo(line.substring(0, 64));
         }
@@ -244,7 +246,7 @@ class GuidedSessionIT
             throws Exception
     {
         Path first = temporary.resolve("declined/first");
-        Session load = session(lines("1", "y", "", "", "", "csv", first.toString(), "", "3", url("declined"), PASSWORD, "n"));
+        Session load = session(lines("1", "y", "", "", "", "", "csv", first.toString(), "", "3", url("declined"), PASSWORD, "n"));
         assertThat(load.exitCode()).as(load.output()).isEqualTo(ExitCode.OK);
         Map<String, Long> rows = tableRows("declined", manifestRows(first).keySet());
         List<String> ledger = ledger("declined");
@@ -253,7 +255,7 @@ class GuidedSessionIT
         // another seed into the same folder: its tables are listed, 'no' keeps them and another folder is asked;
         // then the load lists the database's tables, and 'y' is not the typed 'yes' it needs
         Path second = temporary.resolve("declined/second");
-        Session declined = session(lines("1", "y", "", "", "8", "csv", first.toString(), "no", second.toString(), "", "3", url("declined"), PASSWORD, "y", "n"));
+        Session declined = session(lines("1", "y", "", "", "", "8", "csv", first.toString(), "no", second.toString(), "", "3", url("declined"), PASSWORD, "y", "n"));
         assertThat(declined.exitCode()).as(declined.output()).isEqualTo(ExitCode.OK);
         assertThat(declined.output())
                 .contains(first + " holds another dataset")
@@ -271,7 +273,7 @@ class GuidedSessionIT
         assertThat(commands(declined.output())).extracting(command -> command.get(0)).containsExactly("generate");
 
         // and 'yes' replaces
-        Session replaced = session(lines("1", "y", "", "", "8", "csv", second.toString(), "", "3", url("declined"), PASSWORD, "yes", "n"));
+        Session replaced = session(lines("1", "y", "", "", "", "8", "csv", second.toString(), "", "3", url("declined"), PASSWORD, "yes", "n"));
         assertThat(replaced.exitCode()).as(replaced.output()).isEqualTo(ExitCode.OK);
         assertThat(replaced.output()).contains("already holds this very dataset").contains("--url \"$DATABASE_URL\" --mode replace");
         assertThat(ledger("declined")).isNotEqualTo(ledger);
@@ -282,7 +284,7 @@ class GuidedSessionIT
             throws Exception
     {
         Path out = temporary.resolve("embedded/demo");
-        Session session = session(lines("1", "y", "", "", "", "", out.toString(), "", "2", ""));
+        Session session = session(lines("1", "y", "", "", "", "", "", out.toString(), "", "2", ""));
         assertThat(session.exitCode()).as(session.output()).isEqualTo(ExitCode.OK);
         long rows = manifestRows(out).values().stream().mapToLong(Long::longValue).sum();
         assertThat(session.output())
@@ -301,7 +303,7 @@ class GuidedSessionIT
             CountDownLatch sessionOver = new CountDownLatch(1);
             Thread typist = new Thread(() -> {
                 try {
-                    terminal.type(lines("1", "y", "", "", "", "", out.toString()));
+                    terminal.type(lines("1", "y", "", "", "", "", "", out.toString()));
                     terminal.awaitScreen("Generate into " + out + "?");
                     // what the line discipline does with Ctrl-C on a real terminal
                     terminal.terminal.raise(Terminal.Signal.INT);
@@ -347,7 +349,7 @@ class GuidedSessionIT
                     }
                 }
             });
-            terminal.type(lines("analytics", "y", "", "", "", "", out.toString(), ""));
+            terminal.type(lines("analytics", "y", "", "", "", "", "", out.toString(), ""));
             typist.start();
             Session session = terminal.run();
             typist.interrupt();
