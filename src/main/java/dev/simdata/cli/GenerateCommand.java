@@ -113,6 +113,12 @@ final class GenerateCommand
             totalRows += rows;
             out.printf("%-30s %12s %12s %12s%n", table, Format.count(rows), csv, parquet);
         }
+        printTotal(out, settings, summary, totalRows);
+    }
+
+    /** The summary's last line: rows, bytes, time and where the dataset went. */
+    static void printTotal(PrintWriter out, GenerationSettings settings, DatasetSummary summary, long totalRows)
+    {
         double seconds = Math.max(1e-9, summary.elapsedNanos() / 1e9);
         out.printf("%s rows, %s in %s (%s rows/s): scenario %s, seed %d, as of %s -> %s%n",
                 Format.count(totalRows), Format.bytes(summary.bytes()), Format.seconds(summary.elapsedNanos()),

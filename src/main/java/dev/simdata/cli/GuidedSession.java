@@ -413,7 +413,8 @@ final class GuidedSession
                     : DatasetFolder.generateStaged(generation.resolved().settings(), generation.options(), progress);
         }
         finished = generation.out();
-        GenerateCommand.printSummary(out, generation.resolved().settings(), summary);
+        // the plan showed the tables: the total is enough here
+        GenerateCommand.printTotal(out, generation.resolved().settings(), summary, summary.rows(generation.resolved().formats().get(0)));
         commands.add(commandLine(generation.arguments()));
         checkInterrupted();
     }
@@ -462,7 +463,7 @@ final class GuidedSession
             embedded = EmbeddedServer.start();
             target = embedded.target();
             LoadSummary summary = LoadCommand.load(target, LoadOptions.defaults(dataset), out, true, false, ReplaceConfirmation.ALWAYS);
-            LoadCommand.printSummary(out, summary);
+            LoadCommand.printTotal(out, summary);
             out.println("the embedded server runs until the session ends: psql '" + embedded.psqlUrl() + "'");
             commands.add(commandLine(List.of("load", dataset.toString(), "--embedded")));
             checkInterrupted();
@@ -485,7 +486,7 @@ final class GuidedSession
             }
             throw e;
         }
-        LoadCommand.printSummary(out, summary);
+        LoadCommand.printTotal(out, summary);
         List<String> arguments = new ArrayList<>(List.of("load", dataset.toString(), "--url", DATABASE_URL));
         if (asked[0]) {
             arguments.addAll(List.of("--mode", "replace"));

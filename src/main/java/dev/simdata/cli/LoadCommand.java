@@ -193,17 +193,25 @@ final class LoadCommand
 
     static void printSummary(PrintWriter out, LoadSummary summary)
     {
+        if (!summary.nothingToDo()) {
+            out.printf(Locale.ROOT, "%-30s %8s %12s %12s %8s %14s%n", "table", "format", "loaded", "rows", "shards", "rows/s");
+            for (TableResult table : summary.tables()) {
+                double seconds = table.copyNanos() / 1e9;
+                out.printf(Locale.ROOT, "%-30s %8s %12s %12s %8s %14s%n", table.table(), table.format().id(), Format.count(table.rowsLoaded()),
+                        Format.count(table.rowsExpected()), table.shardsLoaded() + "/" + (table.shardsLoaded() + table.shardsSkipped()),
+                        seconds <= 0 ? "-" : Format.count((long) (table.rowsLoaded() / seconds)));
+            }
+        }
+        printTotal(out, summary);
+    }
+
+    /** The summary's last line: rows loaded, where, and the time of each phase; or that nothing changed. */
+    static void printTotal(PrintWriter out, LoadSummary summary)
+    {
         if (summary.nothingToDo()) {
             out.println("dataset " + summary.datasetId().substring(0, 12) + " is already loaded into schema " + summary.schema()
                     + " of " + summary.target() + ": nothing changed");
             return;
-        }
-        out.printf(Locale.ROOT, "%-30s %8s %12s %12s %8s %14s%n", "table", "format", "loaded", "rows", "shards", "rows/s");
-        for (TableResult table : summary.tables()) {
-            double seconds = table.copyNanos() / 1e9;
-            out.printf(Locale.ROOT, "%-30s %8s %12s %12s %8s %14s%n", table.table(), table.format().id(), Format.count(table.rowsLoaded()),
-                    Format.count(table.rowsExpected()), table.shardsLoaded() + "/" + (table.shardsLoaded() + table.shardsSkipped()),
-                    seconds <= 0 ? "-" : Format.count((long) (table.rowsLoaded() / seconds)));
         }
         double copySeconds = Math.max(1e-9, summary.copyNanos() / 1e9);
         out.println(Format.count(summary.rowsLoaded()) + " rows loaded into schema " + summary.schema() + " of " + summary.target()
