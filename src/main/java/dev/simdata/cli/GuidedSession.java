@@ -107,12 +107,13 @@ final class GuidedSession
             return fail(ExitCode.CANNOT_RUN, "could not run: " + e.getMessage());
         }
         finally {
+            // a Ctrl-C that stopped a step must not cut short the server's shutdown
+            Thread.interrupted();
             if (embedded != null) {
                 embedded.close();
             }
             printCommands();
             terminal.handle(Terminal.Signal.INT, previous);
-            Thread.interrupted();
             out.flush();
         }
     }
@@ -507,7 +508,6 @@ final class GuidedSession
             return candidate;
         });
         Map<String, String> variables = new HashMap<>(environment);
-        variables.remove("DATABASE_URL");
         if (ConnectionTarget.parseUrl(url, "the URL").password() == null && environment.getOrDefault("PGPASSWORD", "").isEmpty()) {
             String password = prompts.secret("Password (hidden; Enter for none or ~/.pgpass)");
             if (!password.isEmpty()) {

@@ -57,22 +57,7 @@ class GuidedSessionIT
     void setUp()
             throws Exception
     {
-        Path hba = Files.writeString(temporary.resolve("pg_hba.conf"), String.join("\n",
-                "local all all trust",
-                "host all postgres 127.0.0.1/32 trust",
-                "host all postgres ::1/128 trust",
-                "host all all 127.0.0.1/32 scram-sha-256",
-                "host all all ::1/128 scram-sha-256",
-                ""));
-        postgres = EmbeddedPostgres.builder()
-                .setServerConfig("hba_file", hba.toString())
-                .setServerConfig("password_encryption", "scram-sha-256")
-                .start();
-        try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE ROLE loader LOGIN PASSWORD '" + PASSWORD + "'");
-            statement.execute("CREATE DATABASE guided OWNER loader");
-            statement.execute("CREATE DATABASE declined OWNER loader");
-        }
+        postgres = PasswordPostgres.start(temporary, PASSWORD, "guided", "declined");
     }
 
     @AfterAll

@@ -19,10 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.EnumSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,21 +44,7 @@ class LoadCommandIT
     void setUp()
             throws Exception
     {
-        Path hba = Files.writeString(temporary.resolve("pg_hba.conf"), String.join("\n",
-                "local all all trust",
-                "host all postgres 127.0.0.1/32 trust",
-                "host all postgres ::1/128 trust",
-                "host all all 127.0.0.1/32 scram-sha-256",
-                "host all all ::1/128 scram-sha-256",
-                ""));
-        postgres = EmbeddedPostgres.builder()
-                .setServerConfig("hba_file", hba.toString())
-                .setServerConfig("password_encryption", "scram-sha-256")
-                .start();
-        try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE ROLE loader LOGIN PASSWORD '" + PASSWORD + "'");
-            statement.execute("CREATE DATABASE loads OWNER loader");
-        }
+        postgres = PasswordPostgres.start(temporary, PASSWORD, "loads");
         dataset = temporary.resolve("demo");
         GenerateDataset.run(GenerationSettings.defaults(Scenario.DEMO),
                 new DatasetOptions(dataset, EnumSet.of(DataFormat.CSV, DataFormat.PARQUET), 250, ParquetCompression.SNAPPY, 2, false),
