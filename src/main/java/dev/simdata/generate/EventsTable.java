@@ -1,6 +1,5 @@
 package dev.simdata.generate;
 
-import dev.simdata.schema.Row;
 import dev.simdata.schema.RowSink;
 
 /**
@@ -8,7 +7,7 @@ import dev.simdata.schema.RowSink;
  * is (recipient, step), so its id never depends on how many events came before it.
  */
 final class EventsTable
-        extends GeneratedTable
+        extends PerRecipientTable
 {
     private static final int KEYS_PER_RECIPIENT = 16;
 
@@ -17,25 +16,13 @@ final class EventsTable
         super(platform, "events");
     }
 
-    @Override
-    public long unitCount()
-    {
-        return platform.recipientCount();
-    }
-
-    @Override
-    public boolean oneRowPerUnit()
-    {
-        return false;
-    }
-
     /**
      * Recipients times the expected events of one: the funnel's expectation for a full journey, for the campaigns that
      * mailed (completed and paused in full; active ones are, on average, about four fifths through their journeys
      * at the as-of date).
      */
     @Override
-    public long estimatedRows()
+    double expectedRowsPerRecipient()
     {
         dev.simdata.scenario.JourneyRates rates = platform.rates;
         double optIns = rates.callReceived() * rates.callAnswered() * rates.smsOptedInPerAnswered() * (platform.features.callCenter() ? 1 : 0);
@@ -43,7 +30,7 @@ final class EventsTable
         double engagement = rates.qrScanned() + rates.purlVisited() * (1 + rates.formSubmittedPerVisit() + rates.leadCreatedPerVisit()) + rates.callReceived()
                 + optIns + giftCards * (1 + 0.9 * rates.giftCardRedeemed());
         double fullJourney = rates.mailed() * (1 + rates.delivered() * (1 + engagement));
-        return Math.round(unitCount() * fullJourney * platform.mailingCampaignShare());
+        return fullJourney * platform.mailingCampaignShare();
     }
 
     static long eventKey(long recipient, EventType type)
@@ -54,12 +41,8 @@ final class EventsTable
     @Override
     public Cursor open()
     {
-        long recipientSalt = platform.tableSalt("recipients");
-        long campaignSalt = platform.tableSalt("campaigns");
-        return new Cursor()
+        return new RecipientRows()
         {
-            private final Row row = new Row(schema);
-            private final RecipientCursor cursor = new RecipientCursor(platform);
             private final int id = column("id");
             private final int recipientId = column("recipient_id");
             private final int campaignId = column("campaign_id");
@@ -67,23 +50,18 @@ final class EventsTable
             private final int occurredAt = column("occurred_at");
 
             @Override
-            public int rowsIn(long unit)
+            int rowsIn(Journey journey, CampaignFacts campaign)
             {
-                cursor.outcomeOf(unit);
-                return cursor.journey.count;
+                return journey.count;
             }
 
             @Override
-            public void emit(long unit, RowSink sink)
+            void emit(long recipient, Journey journey, CampaignFacts campaign, RowSink sink)
             {
-                cursor.journeyOf(unit);
-                Journey journey = cursor.journey;
-                int campaign = cursor.campaign.index;
-                setId(row, recipientId, recipientSalt, unit);
-                setId(row, campaignId, campaignSalt, campaign);
+                setId(row, recipientId, recipientSalt, recipient);
+                setId(row, campaignId, campaignSalt, campaign.index);
                 for (int i = 0; i < journey.count; i++) {
-                    long key = eventKey(unit, journey.types[i]);
-                    setId(row, id, salt, key)
+                    setId(row, id, salt, eventKey(recipient, journey.types[i]))
                             .setString(eventType, journey.types[i].label)
                             .setTimestamp(occurredAt, journey.times[i]);
                     sink.accept(row);

@@ -54,13 +54,7 @@ final class Journey
 
     void compute(Platform platform, RowRandom random, CampaignFacts campaign, long recipient)
     {
-        count = 0;
-        hasCall = false;
-        hasAnsweredCall = false;
-        hasUnknownCall = false;
-        hasOptIn = false;
-        hasGiftCard = false;
-        hasRedemption = false;
+        clear();
         if (!campaign.status.mailed()) {
             status = campaign.status == CampaignStatus.CANCELLED ? RecipientStatus.CANCELLED : RecipientStatus.PENDING;
             return;
@@ -157,14 +151,8 @@ final class Journey
             compute(platform, random, campaign, recipient);
             return;
         }
-        hasCall = false;
-        hasAnsweredCall = false;
-        hasUnknownCall = false;
-        hasOptIn = false;
-        hasGiftCard = false;
-        hasRedemption = false;
+        clear();
         if (!mailed) {
-            count = 0;
             status = RecipientStatus.SUPPRESSED;
             return;
         }
@@ -184,6 +172,18 @@ final class Journey
                 + (hasOptIn ? 1 : 0) + (hasGiftCard ? 1 : 0);
         count = 2 + engagements;
         status = lead ? RecipientStatus.CONVERTED : engagements > 0 ? RecipientStatus.ENGAGED : RecipientStatus.DELIVERED;
+    }
+
+    /** No events and nothing that happened: the state every computation starts from. */
+    private void clear()
+    {
+        count = 0;
+        hasCall = false;
+        hasAnsweredCall = false;
+        hasUnknownCall = false;
+        hasOptIn = false;
+        hasGiftCard = false;
+        hasRedemption = false;
     }
 
     /**

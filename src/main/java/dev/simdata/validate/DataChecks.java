@@ -148,7 +148,24 @@ final class DataChecks
                                 + " WHERE e.campaign_id <> r.campaign_id"),
                 new KeyRule("keys.gift_card_once", "gift_card_deliveries", "a gift card is delivered at most once",
                         List.of("gift_card_deliveries.gift_card_inventory_id"),
-                        "SELECT CAST(gift_card_inventory_id AS VARCHAR) AS gift_card_inventory_id{group_file} FROM {gift_card_deliveries} GROUP BY gift_card_inventory_id HAVING count(*) > 1"));
+                        "SELECT CAST(gift_card_inventory_id AS VARCHAR) AS gift_card_inventory_id{group_file} FROM {gift_card_deliveries} GROUP BY gift_card_inventory_id HAVING count(*) > 1"),
+                new KeyRule("keys.gift_card_status", "gift_card_inventory", "a card's status agrees with its delivery and redemption",
+                        List.of("gift_card_inventory.status", "gift_card_deliveries.gift_card_inventory_id", "gift_card_deliveries.redeemed_at"),
+                        "SELECT CAST(i.id AS VARCHAR) AS gift_card_inventory_id, i.status{file:i.} FROM {gift_card_inventory} i"
+                                + " LEFT JOIN {gift_card_deliveries} d ON d.gift_card_inventory_id = i.id"
+                                + " WHERE i.status <> CASE WHEN d.id IS NULL THEN 'available' WHEN d.redeemed_at IS NULL THEN 'delivered' ELSE 'redeemed' END"),
+                new KeyRule("keys.campaign_finance", "campaigns", "mailing_cost = cost_per_piece x pieces_mailed, reward_spend = its gift cards' amounts, total_spend = their sum",
+                        List.of("campaigns.reward_spend", "campaigns.mailing_cost", "campaigns.cost_per_piece", "campaigns.pieces_mailed", "campaigns.total_spend",
+                                "gift_card_deliveries.amount", "gift_card_deliveries.campaign_id"),
+                        "SELECT CAST(c.id AS VARCHAR) AS campaign_id, c.reward_spend, coalesce(d.spend, 0) AS deliveries{file:c.} FROM {campaigns} c"
+                                + " LEFT JOIN (SELECT campaign_id, sum(amount) AS spend FROM {gift_card_deliveries} GROUP BY campaign_id) d ON d.campaign_id = c.id"
+                                + " WHERE c.reward_spend <> coalesce(d.spend, 0) OR c.mailing_cost <> c.cost_per_piece * c.pieces_mailed"
+                                + " OR c.total_spend <> c.mailing_cost + c.reward_spend"),
+                new KeyRule("keys.call_agent", "call_sessions", "an answered call's agent is staff of the campaign's organization",
+                        List.of("call_sessions.agent_user_id", "call_sessions.answered", "users.organization_id", "clients.organization_id", "campaigns.client_id"),
+                        "SELECT CAST(s.id AS VARCHAR) AS call_session_id, CAST(s.agent_user_id AS VARCHAR) AS agent_user_id{file:s.} FROM {call_sessions} s"
+                                + " JOIN {campaigns} c ON c.id = s.campaign_id JOIN {clients} k ON k.id = c.client_id LEFT JOIN {users} u ON u.id = s.agent_user_id"
+                                + " WHERE s.answered <> (s.agent_user_id IS NOT NULL) OR u.organization_id <> k.organization_id"));
         for (KeyRule rule : rules) {
             Optional<String> missing = tables.missing(rule.needs().toArray(String[]::new));
             if (missing.isPresent()) {

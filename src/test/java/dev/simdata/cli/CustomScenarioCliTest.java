@@ -46,6 +46,41 @@ class CustomScenarioCliTest
     }
 
     @Test
+    void featureTogglesLeaveOutTheirTablesAndJourneySteps(@TempDir Path temporary)
+            throws IOException
+    {
+        Path config = Files.writeString(temporary.resolve("lean.yaml"), """
+                base: development
+                counts: {contacts: 1000, campaigns: 20}
+                features:
+                  call_center: false
+                  error_logs: false
+                """);
+        Path out = temporary.resolve("lean");
+        CliTest.Result generated = run("generate", "--config", config.toString(), "--out", out.toString(), "--quiet", "--format", "parquet");
+        assertThat(generated.code()).as(generated.err()).isZero();
+        Manifest manifest = Manifest.read(out);
+        assertThat(manifest.tables()).doesNotContain("tracked_phone_numbers", "call_sessions", "sms_opt_ins", "call_conditions_met", "gift_card_deliveries", "error_logs")
+                .contains("events", "gift_card_brands", "gift_card_inventory", "campaign_reward_configs", "performance_metrics", "usage_analytics");
+        assertThat(manifest.simdata().path("scenario").path("features").path("call_center").asBoolean(true)).isFalse();
+        assertThat(manifest.simdata().path("scenario").path("features").path("analytics").asBoolean(false)).isTrue();
+        // the journey stops at the call: no opt-ins and no gift cards, and nobody spends on rewards
+        try (var duck = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                var statement = duck.createStatement();
+                var types = statement.executeQuery("SELECT count(*) FILTER (WHERE event_type IN ('sms_opted_in', 'gift_card_issued', 'gift_card_redeemed')),"
+                        + " count(*) FILTER (WHERE event_type = 'call_received') FROM read_parquet('" + out.resolve("parquet/events") + "/*.parquet')")) {
+            types.next();
+            assertThat(types.getLong(1)).isZero();
+            assertThat(types.getLong(2)).isPositive();
+        }
+        catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+        CliTest.Result validation = run("validate", out.toString());
+        assertThat(validation.code()).as(validation.out()).isZero();
+    }
+
+    @Test
     void showPrintsWhatGenerateReads(@TempDir Path temporary)
             throws IOException
     {

@@ -69,6 +69,9 @@ class ScenarioConfigTest
                 {"counts:\n  organizations: 9\n  clients: 3\n", "", "clients (3) must be at least organizations (9)"},
                 {"counts: [1, 2\n", "line", "not valid YAML"},
                 {"scale: -1\n", "line 1", "scale must be a positive number"},
+                {"features:\n  call_center: yes please\n", "line 2", "features.call_center must be true or false"},
+                {"features:\n  crm: true\n", "line 2", "unknown key 'crm' under features"},
+                {"rates:\n  gift_card_redeemed: 2\n", "line 2", "rates.gift_card_redeemed must be between 0 and 1"},
         };
         for (String[] mistake : cases) {
             Path file = Files.writeString(temporary.resolve("bad.yaml"), mistake[0]);

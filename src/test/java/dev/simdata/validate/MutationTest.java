@@ -82,6 +82,52 @@ class MutationTest
     }
 
     @Test
+    void giftCardStatusContradictsItsDelivery()
+            throws Exception
+    {
+        Path dataset = demoCsv();
+        int status = dev.simdata.schema.SchemaCatalog.bundled().table("gift_card_inventory").columnIndex("status");
+        String[] changed = new String[1];
+        Mutations.rewriteCsv(dataset, "csv/gift_card_inventory/part-00000.csv", lines -> {
+            for (int i = 1; i < lines.size(); i++) {
+                if (Mutations.column(lines.get(i), status).equals("delivered")) {
+                    changed[0] = Mutations.column(lines.get(i), 0);
+                    lines.set(i, Mutations.setColumn(lines.get(i), status, "available"));
+                    break;
+                }
+            }
+            return lines;
+        });
+        ValidationReport report = validate(dataset);
+        assertThat(failedChecks(report)).containsExactly("keys.gift_card_status");
+        assertThat(failure(report, "keys.gift_card_status").message()).contains("table gift_card_inventory").contains(changed[0]);
+    }
+
+    @Test
+    void rewardSpendThatDoesNotReconcile()
+            throws Exception
+    {
+        Path dataset = demoCsv();
+        var campaigns = dev.simdata.schema.SchemaCatalog.bundled().table("campaigns");
+        String[] changed = new String[1];
+        Mutations.rewriteCsv(dataset, "csv/campaigns/part-00000.csv", lines -> {
+            for (int i = 1; i < lines.size(); i++) {
+                if (!Mutations.column(lines.get(i), campaigns.columnIndex("reward_spend")).equals("0.00")) {
+                    changed[0] = Mutations.column(lines.get(i), 0);
+                    String line = Mutations.setColumn(lines.get(i), campaigns.columnIndex("reward_spend"), "1.00");
+                    String mailing = Mutations.column(line, campaigns.columnIndex("mailing_cost"));
+                    lines.set(i, Mutations.setColumn(line, campaigns.columnIndex("total_spend"), new java.math.BigDecimal(mailing).add(java.math.BigDecimal.ONE).toPlainString()));
+                    break;
+                }
+            }
+            return lines;
+        });
+        ValidationReport report = validate(dataset);
+        assertThat(failedChecks(report)).containsExactly("keys.campaign_finance");
+        assertThat(failure(report, "keys.campaign_finance").message()).contains("table campaigns").contains(changed[0]);
+    }
+
+    @Test
     void duplicatedPrimaryKey()
             throws Exception
     {
