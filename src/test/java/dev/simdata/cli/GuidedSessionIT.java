@@ -170,7 +170,7 @@ class GuidedSessionIT
                 "y",                // customise
                 "2",                // scale
                 "2",                // history months: needs a --config file
-                "call_center,gift_cards,analytics", // features: demo's, and platform analytics
+                "call_center,analytics", // features: no gift cards, platform analytics
                 "7",                // seed
                 "csv,parquet",      // formats
                 out.toString(),     // output folder
@@ -193,7 +193,7 @@ class GuidedSessionIT
         assertThat(simdata.path("scenario").path("history_months").asInt()).isEqualTo(2);
         assertThat(simdata.path("scenario").path("organizations").asInt()).isEqualTo(4);
         assertThat(simdata.path("options").path("formats").toString()).isEqualTo("[\"csv\",\"parquet\"]");
-        assertThat(Manifest.read(out).tables()).contains("call_sessions", "gift_card_brands", "performance_metrics").doesNotContain("error_logs");
+        assertThat(Manifest.read(out).tables()).contains("call_sessions", "performance_metrics").doesNotContain("gift_card_brands", "error_logs");
         for (String line : Files.readAllLines(out.resolve(Manifest.CHECKSUMS_FILE_NAME))) {
             assertThat(Checksums.sha256(out.resolve(line.substring(66)))).as(line).isEqualTo(line.substring(0, 64));
         }
