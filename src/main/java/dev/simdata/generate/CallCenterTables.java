@@ -48,7 +48,7 @@ final class CallCenterTables
 
     /** {@code tracked_phone_numbers}: one or two per campaign, provisioned when it is created. */
     static final class TrackedPhoneNumbersTable
-            extends GeneratedTable
+            extends PerCampaignTable
     {
         TrackedPhoneNumbersTable(Platform platform)
         {
@@ -56,27 +56,14 @@ final class CallCenterTables
         }
 
         @Override
-        public long unitCount()
+        double expectedRowsPerCampaign()
         {
-            return platform.scenario.campaigns();
-        }
-
-        @Override
-        public boolean oneRowPerUnit()
-        {
-            return false;
-        }
-
-        @Override
-        public long estimatedRows()
-        {
-            return Math.round(unitCount() * 1.2);
+            return 1.2;
         }
 
         @Override
         public Cursor open()
         {
-            long campaignSalt = platform.tableSalt("campaigns");
             return new Cursor()
             {
                 private final Row row = new Row(schema);

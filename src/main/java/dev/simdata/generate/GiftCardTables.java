@@ -129,6 +129,7 @@ final class GiftCardTables
                         if (cursor.journey.hasGiftCard) {
                             CampaignFacts facts = cursor.campaign;
                             batch.compute(platform, random, facts);
+                            rewards.compute(random, facts.index);
                             card(facts, issuedCardKey(unit), cursor.journey.hasRedemption ? "redeemed" : "delivered");
                             sink.accept(row);
                         }
@@ -137,15 +138,16 @@ final class GiftCardTables
                     int index = (int) (unit - platform.recipientCount());
                     campaign.compute(platform, random, index);
                     batch.compute(platform, random, campaign);
+                    rewards.compute(random, index);
                     for (int i = 0; i < batch.spareCards; i++) {
                         card(campaign, spareCardKey(index, i), "available");
                         sink.accept(row);
                     }
                 }
 
+                /** One card of the campaign's batch; {@link #rewards} holds the campaign's rewards. */
                 private void card(CampaignFacts facts, long key, String state)
                 {
-                    rewards.compute(random, facts.index);
                     setId(row, id, salt, key);
                     setId(row, clientId, clientSalt, facts.client);
                     setId(row, brandId, brandSalt, rewards.brands[0]);

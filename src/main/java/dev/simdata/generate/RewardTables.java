@@ -121,34 +121,20 @@ final class RewardTables
 
     /** Base of the two per-campaign tables: the unit is the campaign, with one row per condition. */
     private abstract static class PerConditionTable
-            extends GeneratedTable
+            extends PerCampaignTable
     {
-        final long campaignSalt;
         final long conditionSalt;
 
         PerConditionTable(Platform platform, String table)
         {
             super(platform, table);
-            this.campaignSalt = platform.tableSalt("campaigns");
             this.conditionSalt = platform.tableSalt("campaign_conditions");
         }
 
         @Override
-        public long unitCount()
+        double expectedRowsPerCampaign()
         {
-            return platform.scenario.campaigns();
-        }
-
-        @Override
-        public boolean oneRowPerUnit()
-        {
-            return false;
-        }
-
-        @Override
-        public long estimatedRows()
-        {
-            return Math.round(unitCount() * (0.55 * 1 + 0.30 * 2 + 0.15 * 3));
+            return 0.55 * 1 + 0.30 * 2 + 0.15 * 3;
         }
 
         abstract class ConditionCursor
