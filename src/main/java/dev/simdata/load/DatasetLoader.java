@@ -423,24 +423,33 @@ public final class DatasetLoader
         KeyPlan keys = keyPlan(admin, tables);
         List<String> all = new ArrayList<>(keys.first());
         all.addAll(keys.foreignKeys());
+        all.addAll(keys.validations());
         all.addAll(keys.indexes());
         return all;
     }
 
-    private record KeyPlan(List<String> first, List<String> foreignKeys, List<String> indexes) {}
+    /**
+     * Primary keys and unique indexes; foreign keys added {@code NOT VALID} (a catalog change); their validations
+     * (scans that can run in parallel); and the foreign-key indexes.
+     */
+    private record KeyPlan(List<String> first, List<String> foreignKeys, List<String> validations, List<String> indexes) {}
 
     private KeyPlan keyPlan(Connection admin, List<TableSchema> tables)
             throws SQLException
     {
         Set<String> names = new HashSet<>();
+        Set<String> notValidated = new HashSet<>();
         try (PreparedStatement statement = admin.prepareStatement(
-                "SELECT c.conname FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = ? "
-                        + "UNION SELECT indexname FROM pg_indexes WHERE schemaname = ?")) {
+                "SELECT c.conname, c.convalidated FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = ? "
+                        + "UNION SELECT indexname, true FROM pg_indexes WHERE schemaname = ?")) {
             statement.setString(1, options.schema());
             statement.setString(2, options.schema());
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     names.add(result.getString(1));
+                    if (!result.getBoolean(2)) {
+                        notValidated.add(result.getString(1));
+                    }
                 }
             }
         }
@@ -448,6 +457,7 @@ public final class DatasetLoader
         tables.forEach(table -> loaded.add(table.name()));
         List<String> first = new ArrayList<>();
         List<String> foreignKeys = new ArrayList<>();
+        List<String> validations = new ArrayList<>();
         List<String> indexes = new ArrayList<>();
         for (TableSchema table : tables) {
             if (!table.primaryKey().isEmpty() && !names.contains(table.name() + "_pkey")) {
@@ -461,6 +471,7 @@ public final class DatasetLoader
                 }
             }
             List<String> foreignKeyStatements = PostgresDdl.foreignKeys(options.schema(), table);
+            List<String> validationStatements = PostgresDdl.validateForeignKeys(options.schema(), table);
             List<String> indexStatements = PostgresDdl.foreignKeyIndexes(options.schema(), table);
             for (int i = 0; i < table.foreignKeys().size(); i++) {
                 ForeignKey foreignKey = table.foreignKeys().get(i);
@@ -469,14 +480,19 @@ public final class DatasetLoader
                 }
                 String suffix = table.name() + "_" + String.join("_", foreignKey.fields());
                 if (!names.contains(suffix + "_fkey")) {
-                    foreignKeys.add(foreignKeyStatements.get(i));
+                    foreignKeys.add(foreignKeyStatements.get(i) + " NOT VALID");
+                    validations.add(validationStatements.get(i));
+                }
+                else if (notValidated.contains(suffix + "_fkey")) {
+                    // added by a run that stopped before validating it
+                    validations.add(validationStatements.get(i));
                 }
                 if (!names.contains(suffix + "_idx")) {
                     indexes.add(indexStatements.get(i));
                 }
             }
         }
-        return new KeyPlan(first, foreignKeys, indexes);
+        return new KeyPlan(first, foreignKeys, validations, indexes);
     }
 
     private void addKeys(Database database, Connection admin, List<TableSchema> tables)
@@ -494,6 +510,7 @@ public final class DatasetLoader
         for (String statement : keys.foreignKeys()) {
             execute(database, admin, statement);
         }
+        runParallel(database, keys.validations());
         progress.phase("adding foreign-key indexes");
         runParallel(database, keys.indexes());
     }
@@ -530,7 +547,7 @@ public final class DatasetLoader
             String state = e.getSQLState();
             if ("23503".equals(state) || "23505".equals(state)) {
                 throw new LoadException("the loaded data breaks a key (" + target.redact(e.getMessage()).replace('\n', ' ')
-                        + ") while running: " + sql + "; the rows stay loaded without this key, use --mode replace after fixing the dataset");
+                        + ") while running: " + sql + "; the rows stay loaded and this key is not enforced on them; use --mode replace after fixing the dataset");
             }
             throw database.failure("'" + sql + "' failed", e);
         }

@@ -77,6 +77,19 @@ public final class PostgresDdl
         return statements;
     }
 
+    /**
+     * One {@code ALTER TABLE … VALIDATE CONSTRAINT} per foreign key: after {@link #foreignKeys} with
+     * {@code NOT VALID} appended, this checks the existing rows without blocking reads or other validations.
+     */
+    public static List<String> validateForeignKeys(String schema, TableSchema table)
+    {
+        List<String> statements = new ArrayList<>();
+        for (ForeignKey foreignKey : table.foreignKeys()) {
+            statements.add("ALTER TABLE " + qualified(schema, table.name()) + " VALIDATE CONSTRAINT " + quote(constraintName(table, foreignKey, "fkey")));
+        }
+        return statements;
+    }
+
     /** An index on each foreign key's columns, for joins and for deleting parents. */
     public static List<String> foreignKeyIndexes(String schema, TableSchema table)
     {

@@ -84,6 +84,22 @@ class LoadIT
         assertExactCountsAndKeys(development, "development");
     }
 
+    @Test
+    void aForeignKeyLeftUnvalidatedIsValidatedByTheNextRun()
+            throws Exception
+    {
+        load(demo, "unvalidated");
+        try (Connection connection = connect(); java.sql.Statement statement = connection.createStatement()) {
+            // what a run stopped between adding a foreign key and validating it leaves behind
+            statement.execute("ALTER TABLE unvalidated.events DROP CONSTRAINT events_recipient_id_fkey");
+            statement.execute("ALTER TABLE unvalidated.events ADD CONSTRAINT events_recipient_id_fkey FOREIGN KEY (recipient_id) REFERENCES unvalidated.recipients (id) NOT VALID");
+        }
+        LoadSummary again = load(demo, "unvalidated");
+        assertThat(again.nothingToDo()).isFalse();
+        assertExactCountsAndKeys(demo, "unvalidated");
+        assertThat(load(demo, "unvalidated").nothingToDo()).isTrue();
+    }
+
     private void assertExactCountsAndKeys(Path dataset, String schema)
             throws SQLException
     {
