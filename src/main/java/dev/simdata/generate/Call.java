@@ -10,6 +10,7 @@ final class Call
 {
     static final List<String> OUTCOMES = List.of("sms_opted_in", "information", "callback_requested", "not_interested", "voicemail", "missed");
     static final int SMS_OPTED_IN = 0;
+    static final int INFORMATION = 1;
     private static final WeightedChoice<Integer> ANSWERED_OUTCOME = WeightedChoice.of(List.of(1, 2, 3), 0.50, 0.20, 0.30);
     private static final WeightedChoice<Integer> UNANSWERED_OUTCOME = WeightedChoice.of(List.of(4, 5), 0.40, 0.60);
 

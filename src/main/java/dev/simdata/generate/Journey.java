@@ -113,6 +113,10 @@ final class Journey
             long redemption = calendar.activityInstant(random, calendar.sampleDayAfter(random, callDay, 1, REDEMPTION_DECAY));
             redeemedAt = Math.max(redemption, giftCardAt + 3_600);
             hasOptIn = smsOptedIn && addBefore(EventType.SMS_OPTED_IN, optInAt, asOf);
+            if (smsOptedIn && !hasOptIn) {
+                // the call is still going on at the as-of date: by then it has only given information
+                call.outcome = Call.INFORMATION;
+            }
             hasGiftCard = hasOptIn && giftCard && addBefore(EventType.GIFT_CARD_ISSUED, giftCardAt, asOf);
             hasRedemption = hasGiftCard && redeemed && addBefore(EventType.GIFT_CARD_REDEEMED, redeemedAt, asOf);
         }
