@@ -93,4 +93,16 @@ final class CrossTableInvariants
     }
 
     private CrossTableInvariants() {}
+
+    /** Runs every rule on the tables of {@code schema}, asserting that none is broken. */
+    static void assertHold(java.sql.Statement statement, String schema, String dataset)
+            throws java.sql.SQLException
+    {
+        for (var invariant : SQL.entrySet()) {
+            try (java.sql.ResultSet violations = statement.executeQuery(invariant.getValue().replace("$s", schema))) {
+                violations.next();
+                org.assertj.core.api.Assertions.assertThat(violations.getLong(1)).as("%s in %s", invariant.getKey(), dataset).isZero();
+            }
+        }
+    }
 }
