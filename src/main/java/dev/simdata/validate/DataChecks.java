@@ -161,6 +161,11 @@ final class DataChecks
                                 + " LEFT JOIN (SELECT campaign_id, sum(amount) AS spend FROM {gift_card_deliveries} GROUP BY campaign_id) d ON d.campaign_id = c.id"
                                 + " WHERE c.reward_spend <> coalesce(d.spend, 0) OR c.mailing_cost <> c.cost_per_piece * c.pieces_mailed"
                                 + " OR c.total_spend <> c.mailing_cost + c.reward_spend"),
+                new KeyRule("keys.call_event", "call_sessions", "a recipient's call is its call_received event, at the same instant",
+                        List.of("call_sessions.recipient_id", "call_sessions.started_at", "events.event_type", "events.occurred_at"),
+                        "SELECT CAST(s.id AS VARCHAR) AS call_session_id, CAST(s.recipient_id AS VARCHAR) AS recipient_id{file:s.} FROM {call_sessions} s"
+                                + " WHERE s.recipient_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {events} e WHERE e.recipient_id = s.recipient_id"
+                                + " AND e.event_type = 'call_received' AND e.occurred_at = s.started_at)"),
                 new KeyRule("keys.call_agent", "call_sessions", "an answered call's agent is staff of the campaign's organization",
                         List.of("call_sessions.agent_user_id", "call_sessions.answered", "users.organization_id", "clients.organization_id", "campaigns.client_id"),
                         "SELECT CAST(s.id AS VARCHAR) AS call_session_id, CAST(s.agent_user_id AS VARCHAR) AS agent_user_id{file:s.} FROM {call_sessions} s"

@@ -115,7 +115,15 @@ final class TimeChecks
                                 + " OR (r.status = 'delivered' AND e.delivered > 0 AND e.engaged = 0)"
                                 + " OR (r.status = 'engaged' AND e.engaged > 0 AND e.leads = 0)"
                                 + " OR (r.status = 'converted' AND e.leads > 0))"),
-                // Tables to come (DOMAIN.md); these run as soon as schemas/ defines them with these columns.
+                new Rule("time.audit_trail", "recipient_audit_log",
+                        "a recipient's status changes chain in time order (each old status the previous new one, from pending) and end in its status",
+                        List.of("recipient_audit_log.recipient_id", "recipient_audit_log.old_status", "recipient_audit_log.new_status", "recipient_audit_log.occurred_at",
+                                "recipients.status"),
+                        "SELECT CAST(t.recipient_id AS VARCHAR) AS recipient_id, t.old_status, t.new_status, t.previous, t.status{file:t.} FROM"
+                                + " (SELECT a.*, r.status, lag(a.new_status) OVER w AS previous, lead(a.id) OVER w AS next"
+                                + " FROM {recipient_audit_log} a JOIN {recipients} r ON r.id = a.recipient_id"
+                                + " WINDOW w AS (PARTITION BY a.recipient_id ORDER BY a.occurred_at, a.id)) t"
+                                + " WHERE t.old_status <> coalesce(t.previous, 'pending') OR (t.next IS NULL AND t.new_status <> t.status)"),
                 new Rule("time.call_after_delivery", "call_sessions", "a recipient's call starts after the mail was delivered",
                         List.of("call_sessions.recipient_id", "call_sessions.started_at", "events.event_type"),
                         "SELECT CAST(s.id AS VARCHAR) AS call_session_id, s.started_at, d.delivered{file:s.} FROM {call_sessions} s"

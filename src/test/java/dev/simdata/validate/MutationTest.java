@@ -128,6 +128,51 @@ class MutationTest
     }
 
     @Test
+    void auditTrailThatDoesNotEndInTheStatus()
+            throws Exception
+    {
+        Path dataset = demoCsv();
+        var audit = dev.simdata.schema.SchemaCatalog.bundled().table("recipient_audit_log");
+        String[] changed = new String[1];
+        Mutations.rewriteCsv(dataset, "csv/recipient_audit_log/part-00000.csv", lines -> {
+            for (int i = 1; i < lines.size(); i++) {
+                if (Mutations.column(lines.get(i), audit.columnIndex("new_status")).equals("converted")) {
+                    changed[0] = Mutations.column(lines.get(i), audit.columnIndex("recipient_id"));
+                    lines.set(i, Mutations.setColumn(lines.get(i), audit.columnIndex("new_status"), "engaged"));
+                    break;
+                }
+            }
+            return lines;
+        });
+        ValidationReport report = validate(dataset);
+        assertThat(failedChecks(report)).containsExactly("time.audit_trail");
+        assertThat(failure(report, "time.audit_trail").message()).contains("table recipient_audit_log").contains(changed[0]);
+    }
+
+    @Test
+    void callThatIsNotItsEvent()
+            throws Exception
+    {
+        Path dataset = demoCsv();
+        var calls = dev.simdata.schema.SchemaCatalog.bundled().table("call_sessions");
+        String[] changed = new String[1];
+        Mutations.rewriteCsv(dataset, "csv/call_sessions/part-00000.csv", lines -> {
+            for (int i = 1; i < lines.size(); i++) {
+                if (!Mutations.column(lines.get(i), calls.columnIndex("recipient_id")).isEmpty()) {
+                    changed[0] = Mutations.column(lines.get(i), 0);
+                    Instant started = Instant.parse(Mutations.column(lines.get(i), calls.columnIndex("started_at")));
+                    lines.set(i, Mutations.setColumn(lines.get(i), calls.columnIndex("started_at"), started.plusSeconds(1).toString()));
+                    break;
+                }
+            }
+            return lines;
+        });
+        ValidationReport report = validate(dataset);
+        assertThat(failedChecks(report)).containsExactly("keys.call_event");
+        assertThat(failure(report, "keys.call_event").message()).contains("table call_sessions").contains(changed[0]);
+    }
+
+    @Test
     void duplicatedPrimaryKey()
             throws Exception
     {
@@ -295,11 +340,22 @@ class MutationTest
             }
             return kept;
         });
-        // Keep recipients' statuses true to their remaining events, so that only the funnel is off.
+        // Keep recipients' statuses and audit trails true to their remaining events, so that only the funnel is off.
+        java.util.Set<String> demoted = new java.util.HashSet<>();
         Mutations.rewriteCsv(dataset, "csv/recipients/part-00000.csv", lines -> {
-            lines.replaceAll(line -> Mutations.column(line, 4).equals("engaged") && !engaged.contains(Mutations.column(line, 0))
-                    ? Mutations.setColumn(line, 4, "delivered")
-                    : line);
+            lines.replaceAll(line -> {
+                if (Mutations.column(line, 4).equals("engaged") && !engaged.contains(Mutations.column(line, 0))) {
+                    demoted.add(Mutations.column(line, 0));
+                    return Mutations.setColumn(line, 4, "delivered");
+                }
+                return line;
+            });
+            return lines;
+        });
+        var audit = dev.simdata.schema.SchemaCatalog.bundled().table("recipient_audit_log");
+        Mutations.rewriteCsv(dataset, "csv/recipient_audit_log/part-00000.csv", lines -> {
+            lines.removeIf(line -> demoted.contains(Mutations.column(line, audit.columnIndex("recipient_id")))
+                    && Mutations.column(line, audit.columnIndex("new_status")).equals("engaged"));
             return lines;
         });
         ValidationReport report = validate(dataset);
