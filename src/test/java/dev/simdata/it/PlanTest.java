@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 
 /**
  * The plan's row estimates hold within 25% for every table of every preset, against the exact counts (every unit's
- * row count, which is what generating would write).
+ * row count, which is what generating would write); its byte estimates hold within 25% for every table and format of
+ * the presets the tests generate anyway.
  */
 class PlanTest
 {
@@ -44,6 +45,22 @@ class PlanTest
                 assertThat(table.parquetBytes()).isPositive();
             }
             assertThat(plan.seconds()).isPositive();
+        }
+    }
+
+    @Test
+    void estimatedBytesAreWithinAQuarterOfTheWrittenFiles()
+            throws Exception
+    {
+        for (Scenario scenario : List.of(Scenario.DEMO, Scenario.DEVELOPMENT, Scenario.ANALYTICS)) {
+            dev.simdata.dataset.Manifest manifest = dev.simdata.dataset.Manifest.read(TestDatasets.dataset(scenario));
+            DatasetPlanner.Plan plan = GenerateDataset.plan(GenerationSettings.defaults(scenario), List.of(DataFormat.CSV, DataFormat.PARQUET), 250_000, ParquetCompression.SNAPPY, 2);
+            for (DatasetPlanner.TablePlan table : plan.tables()) {
+                long csv = manifest.files(table.table(), DataFormat.CSV).orElseThrow().bytes();
+                long parquet = manifest.files(table.table(), DataFormat.PARQUET).orElseThrow().bytes();
+                assertThat((double) table.csvBytes()).as("%s CSV bytes of %s", scenario.name(), table.table()).isCloseTo(csv, withinPercentage(25));
+                assertThat((double) table.parquetBytes()).as("%s Parquet bytes of %s", scenario.name(), table.table()).isCloseTo(parquet, withinPercentage(25));
+            }
         }
     }
 }
