@@ -249,7 +249,7 @@ final class GuidedSession
         });
         out.println("Features: call_center (tracked numbers, calls, SMS opt-ins), gift_cards (brands, reward conditions, inventory;");
         out.println("  issued on calls, so deliveries need call_center), analytics (performance_metrics, usage_analytics), error_logs");
-        choices.features = prompts.ask("Features, comma-separated, or none", featureNames(preset.features()), GuidedSession::parseFeatures);
+        choices.features = prompts.ask("Features, comma-separated, or none", preset.features().names(), GuidedSession::parseFeatures);
         choices.seed = prompts.ask("Seed", Long.toString(choices.seed), answer -> {
             try {
                 return Long.parseLong(answer);
@@ -277,18 +277,6 @@ final class GuidedSession
             }
             return path;
         });
-    }
-
-    private static String featureNames(Features features)
-    {
-        List<String> names = new ArrayList<>();
-        boolean[] values = features.values();
-        for (int i = 0; i < values.length; i++) {
-            if (values[i]) {
-                names.add(Features.NAMES.get(i));
-            }
-        }
-        return names.isEmpty() ? "none" : String.join(",", names);
     }
 
     private static Features parseFeatures(String answer)

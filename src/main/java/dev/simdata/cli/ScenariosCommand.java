@@ -1,5 +1,6 @@
 package dev.simdata.cli;
 
+import dev.simdata.scenario.Features;
 import dev.simdata.scenario.Scenario;
 import dev.simdata.scenario.ScenarioConfig;
 import picocli.CommandLine.Command;
@@ -70,11 +71,11 @@ final class ScenariosCommand
     static void printPresets(PrintWriter out, boolean numbered)
     {
         String number = numbered ? "%3s  " : "%s";
-        out.printf(number + "%-12s %6s %8s %6s %9s %10s %12s %9s  %s%n",
-                "", "scenario", "orgs", "clients", "users", "contacts", "campaigns", "recipients", "history", "description");
+        out.printf(number + "%-12s %6s %8s %6s %9s %10s %12s %9s  %-26s %s%n",
+                "", "scenario", "orgs", "clients", "users", "contacts", "campaigns", "recipients", "history", "features", "description");
         for (int i = 0; i < Scenario.PRESETS.size(); i++) {
             Scenario scenario = Scenario.PRESETS.get(i);
-            out.printf(number + "%-12s %6d %8d %6d %9d %10d %12s %9s  %s%n",
+            out.printf(number + "%-12s %6d %8d %6d %9d %10d %12s %9s  %-26s %s%n",
                     numbered ? (i + 1) + ")" : "",
                     scenario.name(),
                     scenario.organizations(),
@@ -84,6 +85,7 @@ final class ScenariosCommand
                     scenario.campaigns(),
                     "~" + (long) scenario.campaigns() * Math.min(scenario.recipientsPerCampaign(), scenario.contacts() / scenario.clients()),
                     scenario.historyMonths() + (scenario.historyMonths() == 1 ? " month" : " months"),
+                    scenario.features().equals(Features.ALL) ? "all" : scenario.features().names(),
                     scenario.description());
         }
     }
@@ -109,6 +111,7 @@ final class ScenariosCommand
         out.println();
         out.println("Organizations, clients, users, contacts and campaigns are exact; recipients follow from campaigns");
         out.println("(never more per campaign than the client's contacts); events follow from the journey rates.");
+        out.println("Features: call_center, gift_cards, analytics (metrics, usage) and error_logs; --config can switch them.");
         return ExitCode.OK;
     }
 }

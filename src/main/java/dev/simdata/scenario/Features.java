@@ -27,6 +27,19 @@ public record Features(boolean callCenter, boolean giftCards, boolean analytics,
         return new boolean[] {callCenter, giftCards, analytics, errorLogs};
     }
 
+    /** The names of the features switched on, comma-separated, or "none". */
+    public String names()
+    {
+        StringBuilder names = new StringBuilder();
+        boolean[] values = values();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i]) {
+                names.append(names.length() == 0 ? "" : ",").append(NAMES.get(i));
+            }
+        }
+        return names.length() == 0 ? "none" : names.toString();
+    }
+
     /** Gift cards are issued on calls, so they need the call center. */
     public boolean giftCardsIssued()
     {
