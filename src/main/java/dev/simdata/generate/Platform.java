@@ -49,6 +49,7 @@ final class Platform
     final ClientChildren landingPages;
     final ClientChildren audiences;
     final UserRoster users;
+    private final Incidents incidents;
 
     Platform(GenerationSettings settings)
     {
@@ -69,6 +70,13 @@ final class Platform
         this.audiences = new ClientChildren(random, Streams.AUDIENCES_PER_CLIENT, scenario.clients(), 2, 5);
         this.recipientStarts = planRecipients();
         this.users = new UserRoster(this);
+        this.incidents = new Incidents(this, (asOfDay - windowStartDay) * 24, PlatformActivityTables.ErrorLogsTable.SOURCE_COUNT);
+    }
+
+    /** The incidents of the history window, shared by error logs and metrics. */
+    Incidents incidents()
+    {
+        return incidents;
     }
 
     /** The value pools (names, streets, places, companies). */

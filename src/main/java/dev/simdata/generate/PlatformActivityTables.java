@@ -96,10 +96,12 @@ final class PlatformActivityTables
                     double scale = 0.7 + 0.6 * random.nextDouble();
                     random.reset(Streams.METRIC, unit);
                     double noise = 0.9 + 0.2 * random.nextDouble();
+                    // an incident that hits the organization slows it down several times over
+                    double slowdown = platform.incidents().hits((at - windowStart(platform)) / 3_600, organization) ? 4 + 2 * random.nextDouble() : 1;
                     double measured = switch (metric) {
                         case 0 -> usersPerOrganization * scale * (0.05 + 0.75 * load) * noise;
                         case 1 -> usersPerOrganization * scale * 14 * (0.05 + load) * noise;
-                        default -> (140 + 160 * load) * scale * noise;
+                        default -> (140 + 160 * load) * scale * noise * slowdown;
                     };
                     setId(row, id, salt, unit);
                     setId(row, organizationId, organizationSalt, organization)
@@ -184,8 +186,8 @@ final class PlatformActivityTables
 
     /**
      * {@code error_logs}: the unit is an hour of the window. Hours carry a low baseline (about 0.016 errors per
-     * organization) and a few incidents of one to three hours carry twenty times that, and at least twelve an hour,
-     * from one source.
+     * organization) and the platform's {@link Incidents} carry twenty times that, and at least twelve an hour, from
+     * one source.
      */
     static final class ErrorLogsTable
             extends GeneratedTable
@@ -193,6 +195,7 @@ final class PlatformActivityTables
         static final double BASELINE_PER_ORGANIZATION_HOUR = 0.016;
         private static final int MAX_PER_HOUR = 255;
         private static final List<String> SOURCES = List.of("api", "web", "worker", "sms_gateway", "print_vendor", "payments");
+        static final int SOURCE_COUNT = SOURCES.size();
         private static final WeightedChoice<Integer> BASELINE_SOURCE = WeightedChoice.of(List.of(0, 1, 2, 3, 4, 5), 0.30, 0.25, 0.20, 0.10, 0.08, 0.07);
         private static final WeightedChoice<String> BASELINE_SEVERITY = WeightedChoice.of(List.of("warning", "error", "critical"), 0.55, 0.40, 0.05);
         private static final WeightedChoice<String> INCIDENT_SEVERITY = WeightedChoice.of(List.of("warning", "error", "critical"), 0.10, 0.60, 0.30);
@@ -206,32 +209,14 @@ final class PlatformActivityTables
 
         private final double baseline;
         private final double incidentRate;
-        /** Incident hours: start hour, length and source, one entry per incident. */
-        private final int[] incidentStart;
-        private final int[] incidentLength;
-        private final int[] incidentSource;
-        private final int[] incidentOrganization;
+        private final Incidents incidents;
 
         ErrorLogsTable(Platform platform)
         {
             super(platform, "error_logs");
             this.baseline = BASELINE_PER_ORGANIZATION_HOUR * platform.scenario.organizations();
             this.incidentRate = Math.max(12, 20 * baseline);
-            int incidents = 1 + platform.scenario.historyMonths() / 2;
-            incidentStart = new int[incidents];
-            incidentLength = new int[incidents];
-            incidentSource = new int[incidents];
-            incidentOrganization = new int[incidents];
-            RowRandom random = platform.random();
-            int hours = (int) unitCount();
-            for (int i = 0; i < incidents; i++) {
-                random.reset(Streams.INCIDENTS, i);
-                incidentLength[i] = random.between(1, 3);
-                incidentStart[i] = random.nextInt(Math.max(1, hours - incidentLength[i]));
-                incidentSource[i] = random.nextInt(SOURCES.size());
-                // a third of incidents hit one organization; the rest are platform-wide
-                incidentOrganization[i] = random.chance(1.0 / 3) ? random.nextInt(platform.scenario.organizations()) : -1;
-            }
+            this.incidents = platform.incidents();
         }
 
         @Override
@@ -256,20 +241,9 @@ final class PlatformActivityTables
             return Math.round(expected);
         }
 
-        /** The incident active in an hour, or -1. */
-        private int incidentAt(int hour)
-        {
-            for (int i = 0; i < incidentStart.length; i++) {
-                if (hour >= incidentStart[i] && hour < incidentStart[i] + incidentLength[i]) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
         private double rate(int hour)
         {
-            return incidentAt(hour) >= 0 ? incidentRate : baseline;
+            return incidents.at(hour) >= 0 ? incidentRate : baseline;
         }
 
         /** A Poisson draw by inversion: a few steps for the rates used here. */
@@ -313,14 +287,14 @@ final class PlatformActivityTables
                 public void emit(long unit, RowSink sink)
                 {
                     int count = rowsIn(unit);
-                    int during = incidentAt((int) unit);
+                    int during = incidents.at(unit);
                     long hourStart = windowStart(platform) + unit * 3_600;
                     for (int i = 0; i < count; i++) {
                         int from;
                         int organization;
                         if (during >= 0) {
-                            from = incidentSource[during];
-                            organization = incidentOrganization[during];
+                            from = incidents.source(during);
+                            organization = incidents.organization(during);
                             row.setString(severity, INCIDENT_SEVERITY.pick(random));
                         }
                         else {

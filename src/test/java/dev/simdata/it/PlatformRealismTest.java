@@ -135,5 +135,11 @@ class PlatformRealismTest
         double spikes = number("SELECT count(*) FROM (SELECT date_trunc('hour', occurred_at) AS h, count(*) AS n FROM error_logs GROUP BY 1) WHERE n >= 10 * " + mean);
         assertThat(spikes).as("hours at 10x the mean of %.3f errors an hour", mean).isBetween(1.0, 20.0);
         assertThat(number("SELECT avg(CASE WHEN incident THEN 1.0 ELSE 0 END) FROM error_logs")).isBetween(0.02, 0.3);
+        // incidents slow the organizations they hit: p95 response time in incident hours is several times the usual
+        double incidentP95 = number("WITH hit AS (SELECT DISTINCT date_trunc('hour', occurred_at) AS h, organization_id FROM error_logs WHERE incident)"
+                + " SELECT avg(p.value) FROM performance_metrics p JOIN hit ON hit.h = p.recorded_at"
+                + " AND (hit.organization_id IS NULL OR hit.organization_id = p.organization_id) WHERE p.metric_name = 'p95_response_ms'");
+        double usualP95 = number("SELECT median(value) FROM performance_metrics WHERE metric_name = 'p95_response_ms'");
+        assertThat(incidentP95).as("p95 in incident hours against a median of %.0f ms", usualP95).isGreaterThan(2.5 * usualP95);
     }
 }
