@@ -216,7 +216,7 @@ final class CallCenterTables
         @Override
         double expectedRowsPerRecipient()
         {
-            return platform.expectedCallsPerRecipient() / (1 + Journey.UNKNOWN_CALLS_PER_RECIPIENT_CALL)
+            return platform.expectedOwnCallsPerRecipient()
                     * platform.rates.callAnswered() * platform.rates.smsOptedInPerAnswered();
         }
 
@@ -281,7 +281,7 @@ final class CallCenterTables
         @Override
         double expectedRowsPerRecipient()
         {
-            double answered = platform.expectedCallsPerRecipient() / (1 + Journey.UNKNOWN_CALLS_PER_RECIPIENT_CALL) * platform.rates.callAnswered();
+            double answered = platform.expectedOwnCallsPerRecipient() * platform.rates.callAnswered();
             return answered * (1 + SMS_CONDITION_SHARE * platform.rates.smsOptedInPerAnswered());
         }
 

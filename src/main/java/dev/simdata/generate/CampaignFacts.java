@@ -64,6 +64,8 @@ final class CampaignFacts
     long costPerPieceCents;
     /** The gift card earned on a call (the first reward configuration), in cents: zero without gift cards. */
     long rewardCents;
+    /** That gift card's brand, an index into {@link RewardTables#BRANDS}. */
+    int rewardBrand;
     private final RewardTables.CampaignRewards rewards = new RewardTables.CampaignRewards();
     long recipientStart;
     long contactStart;
@@ -132,6 +134,7 @@ final class CampaignFacts
         double contingency = 1.10 + 0.20 * random.nextDouble();
         rewards.compute(scratch, campaign);
         rewardCents = platform.features.giftCards() ? rewards.amountCents[0] : 0;
+        rewardBrand = rewards.brands[0];
         double expectedRewards = recipients * platform.expectedGiftCardsPerRecipient() * rewardCents;
         budgetCents = (long) Math.ceil((recipients * costPerPieceCents + expectedRewards) * contingency / 100.0) * 100;
         contactStart = platform.contactStart(client);

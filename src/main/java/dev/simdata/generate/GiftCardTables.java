@@ -97,7 +97,6 @@ final class GiftCardTables
                 private final RecipientCursor cursor = new RecipientCursor(platform);
                 private final RowRandom random = platform.random();
                 private final CampaignFacts campaign = new CampaignFacts();
-                private final RewardTables.CampaignRewards rewards = new RewardTables.CampaignRewards();
                 private final Batch batch = new Batch();
                 private final char[] code = new char[19];
                 private final int id = column("id");
@@ -129,7 +128,6 @@ final class GiftCardTables
                         if (cursor.journey.hasGiftCard) {
                             CampaignFacts facts = cursor.campaign;
                             batch.compute(platform, random, facts);
-                            rewards.compute(random, facts.index);
                             card(facts, issuedCardKey(unit), cursor.journey.hasRedemption ? "redeemed" : "delivered");
                             sink.accept(row);
                         }
@@ -138,21 +136,20 @@ final class GiftCardTables
                     int index = (int) (unit - platform.recipientCount());
                     campaign.compute(platform, random, index);
                     batch.compute(platform, random, campaign);
-                    rewards.compute(random, index);
                     for (int i = 0; i < batch.spareCards; i++) {
                         card(campaign, spareCardKey(index, i), "available");
                         sink.accept(row);
                     }
                 }
 
-                /** One card of the campaign's batch; {@link #rewards} holds the campaign's rewards. */
+                /** One card of the campaign's batch, in the brand and amount of its call reward. */
                 private void card(CampaignFacts facts, long key, String state)
                 {
                     setId(row, id, salt, key);
                     setId(row, clientId, clientSalt, facts.client);
-                    setId(row, brandId, brandSalt, rewards.brands[0]);
+                    setId(row, brandId, brandSalt, facts.rewardBrand);
                     setId(row, campaignId, campaignSalt, facts.index)
-                            .setDecimal(denomination, rewards.amountCents[0])
+                            .setDecimal(denomination, facts.rewardCents)
                             .setString(cardCode, cardCode(Uuids.low(codeSalt, key)))
                             .setString(status, state)
                             .setTimestamp(purchasedAt, batch.purchasedAt);

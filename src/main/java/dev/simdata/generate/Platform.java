@@ -70,7 +70,7 @@ final class Platform
         this.audiences = new ClientChildren(random, Streams.AUDIENCES_PER_CLIENT, scenario.clients(), 2, 5);
         this.recipientStarts = planRecipients();
         this.users = new UserRoster(this);
-        this.incidents = new Incidents(this, (asOfDay - windowStartDay) * 24, PlatformActivityTables.ErrorLogsTable.SOURCE_COUNT);
+        this.incidents = new Incidents(this, windowDays() * 24, PlatformActivityTables.ErrorLogsTable.SOURCE_COUNT);
     }
 
     /** The incidents of the history window, shared by error logs and metrics. */
@@ -182,13 +182,25 @@ final class Platform
                 + 0.8 * status.probability(CampaignStatus.ACTIVE.ordinal());
     }
 
-    /** The expected calls per recipient (recipients' own calls and unknown callers), over all campaigns. */
-    double expectedCallsPerRecipient()
+    /** The expected calls of a recipient's own per recipient, over all campaigns; zero without the call center. */
+    double expectedOwnCallsPerRecipient()
     {
         if (!features.callCenter()) {
             return 0;
         }
-        return mailingCampaignShare() * rates.mailed() * rates.delivered() * rates.callReceived() * (1 + Journey.UNKNOWN_CALLS_PER_RECIPIENT_CALL);
+        return mailingCampaignShare() * rates.mailed() * rates.delivered() * rates.callReceived();
+    }
+
+    /** The expected calls per recipient: recipients' own calls and unknown callers. */
+    double expectedCallsPerRecipient()
+    {
+        return expectedOwnCallsPerRecipient() * (1 + Journey.UNKNOWN_CALLS_PER_RECIPIENT_CALL);
+    }
+
+    /** The days of the history window. */
+    int windowDays()
+    {
+        return asOfDay - windowStartDay;
     }
 
     /** The expected gift cards per recipient of a campaign that mails: the product of the journey's rates. */

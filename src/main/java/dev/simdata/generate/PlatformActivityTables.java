@@ -23,11 +23,6 @@ final class PlatformActivityTables
         return (long) platform.windowStartDay * CivilTime.SECONDS_PER_DAY;
     }
 
-    private static int windowDays(Platform platform)
-    {
-        return platform.asOfDay - platform.windowStartDay;
-    }
-
     /**
      * The platform's load at an instant, 0 to about 1.3: the local hour's activity times the weekday's weight, so
      * series have a daily and a weekly shape.
@@ -59,7 +54,7 @@ final class PlatformActivityTables
 
         private long samplesPerOrganization()
         {
-            return (long) windowDays(platform) * SAMPLES_PER_DAY;
+            return (long) platform.windowDays() * SAMPLES_PER_DAY;
         }
 
         @Override
@@ -138,7 +133,7 @@ final class PlatformActivityTables
         @Override
         public long unitCount()
         {
-            return Math.round((double) platform.scenario.users() * windowDays(platform) * EVENTS_PER_USER_DAY);
+            return Math.round((double) platform.scenario.users() * platform.windowDays() * EVENTS_PER_USER_DAY);
         }
 
         @Override
@@ -222,7 +217,7 @@ final class PlatformActivityTables
         @Override
         public long unitCount()
         {
-            return (long) windowDays(platform) * 24;
+            return (long) platform.windowDays() * 24;
         }
 
         @Override
