@@ -87,20 +87,11 @@ class MutationTest
     {
         Path dataset = demoCsv();
         int status = dev.simdata.schema.SchemaCatalog.bundled().table("gift_card_inventory").columnIndex("status");
-        String[] changed = new String[1];
-        Mutations.rewriteCsv(dataset, "csv/gift_card_inventory/part-00000.csv", lines -> {
-            for (int i = 1; i < lines.size(); i++) {
-                if (Mutations.column(lines.get(i), status).equals("delivered")) {
-                    changed[0] = Mutations.column(lines.get(i), 0);
-                    lines.set(i, Mutations.setColumn(lines.get(i), status, "available"));
-                    break;
-                }
-            }
-            return lines;
-        });
+        String changed = Mutations.rewriteFirst(dataset, "csv/gift_card_inventory/part-00000.csv",
+                line -> Mutations.column(line, status).equals("delivered"), line -> Mutations.setColumn(line, status, "available"));
         ValidationReport report = validate(dataset);
         assertThat(failedChecks(report)).containsExactly("keys.gift_card_status");
-        assertThat(failure(report, "keys.gift_card_status").message()).contains("table gift_card_inventory").contains(changed[0]);
+        assertThat(failure(report, "keys.gift_card_status").message()).contains("table gift_card_inventory").contains(Mutations.column(changed, 0));
     }
 
     @Test
@@ -109,22 +100,16 @@ class MutationTest
     {
         Path dataset = demoCsv();
         var campaigns = dev.simdata.schema.SchemaCatalog.bundled().table("campaigns");
-        String[] changed = new String[1];
-        Mutations.rewriteCsv(dataset, "csv/campaigns/part-00000.csv", lines -> {
-            for (int i = 1; i < lines.size(); i++) {
-                if (!Mutations.column(lines.get(i), campaigns.columnIndex("reward_spend")).equals("0.00")) {
-                    changed[0] = Mutations.column(lines.get(i), 0);
-                    String line = Mutations.setColumn(lines.get(i), campaigns.columnIndex("reward_spend"), "1.00");
-                    String mailing = Mutations.column(line, campaigns.columnIndex("mailing_cost"));
-                    lines.set(i, Mutations.setColumn(line, campaigns.columnIndex("total_spend"), new java.math.BigDecimal(mailing).add(java.math.BigDecimal.ONE).toPlainString()));
-                    break;
-                }
-            }
-            return lines;
+        int rewardSpend = campaigns.columnIndex("reward_spend");
+        String changed = Mutations.rewriteFirst(dataset, "csv/campaigns/part-00000.csv", line -> !Mutations.column(line, rewardSpend).equals("0.00"), line -> {
+            // the total still adds up: only the reward spend disagrees with the deliveries
+            String mailing = Mutations.column(line, campaigns.columnIndex("mailing_cost"));
+            String total = new java.math.BigDecimal(mailing).add(java.math.BigDecimal.ONE).toPlainString();
+            return Mutations.setColumn(Mutations.setColumn(line, rewardSpend, "1.00"), campaigns.columnIndex("total_spend"), total);
         });
         ValidationReport report = validate(dataset);
         assertThat(failedChecks(report)).containsExactly("keys.campaign_finance");
-        assertThat(failure(report, "keys.campaign_finance").message()).contains("table campaigns").contains(changed[0]);
+        assertThat(failure(report, "keys.campaign_finance").message()).contains("table campaigns").contains(Mutations.column(changed, 0));
     }
 
     @Test
@@ -133,20 +118,13 @@ class MutationTest
     {
         Path dataset = demoCsv();
         var audit = dev.simdata.schema.SchemaCatalog.bundled().table("recipient_audit_log");
-        String[] changed = new String[1];
-        Mutations.rewriteCsv(dataset, "csv/recipient_audit_log/part-00000.csv", lines -> {
-            for (int i = 1; i < lines.size(); i++) {
-                if (Mutations.column(lines.get(i), audit.columnIndex("new_status")).equals("converted")) {
-                    changed[0] = Mutations.column(lines.get(i), audit.columnIndex("recipient_id"));
-                    lines.set(i, Mutations.setColumn(lines.get(i), audit.columnIndex("new_status"), "engaged"));
-                    break;
-                }
-            }
-            return lines;
-        });
+        int newStatus = audit.columnIndex("new_status");
+        String changed = Mutations.rewriteFirst(dataset, "csv/recipient_audit_log/part-00000.csv",
+                line -> Mutations.column(line, newStatus).equals("converted"), line -> Mutations.setColumn(line, newStatus, "engaged"));
         ValidationReport report = validate(dataset);
         assertThat(failedChecks(report)).containsExactly("time.audit_trail");
-        assertThat(failure(report, "time.audit_trail").message()).contains("table recipient_audit_log").contains(changed[0]);
+        assertThat(failure(report, "time.audit_trail").message()).contains("table recipient_audit_log")
+                .contains(Mutations.column(changed, audit.columnIndex("recipient_id")));
     }
 
     @Test
@@ -155,21 +133,13 @@ class MutationTest
     {
         Path dataset = demoCsv();
         var calls = dev.simdata.schema.SchemaCatalog.bundled().table("call_sessions");
-        String[] changed = new String[1];
-        Mutations.rewriteCsv(dataset, "csv/call_sessions/part-00000.csv", lines -> {
-            for (int i = 1; i < lines.size(); i++) {
-                if (!Mutations.column(lines.get(i), calls.columnIndex("recipient_id")).isEmpty()) {
-                    changed[0] = Mutations.column(lines.get(i), 0);
-                    Instant started = Instant.parse(Mutations.column(lines.get(i), calls.columnIndex("started_at")));
-                    lines.set(i, Mutations.setColumn(lines.get(i), calls.columnIndex("started_at"), started.plusSeconds(1).toString()));
-                    break;
-                }
-            }
-            return lines;
-        });
+        int startedAt = calls.columnIndex("started_at");
+        String changed = Mutations.rewriteFirst(dataset, "csv/call_sessions/part-00000.csv",
+                line -> !Mutations.column(line, calls.columnIndex("recipient_id")).isEmpty(),
+                line -> Mutations.setColumn(line, startedAt, Instant.parse(Mutations.column(line, startedAt)).plusSeconds(1).toString()));
         ValidationReport report = validate(dataset);
         assertThat(failedChecks(report)).containsExactly("keys.call_event");
-        assertThat(failure(report, "keys.call_event").message()).contains("table call_sessions").contains(changed[0]);
+        assertThat(failure(report, "keys.call_event").message()).contains("table call_sessions").contains(Mutations.column(changed, 0));
     }
 
     @Test

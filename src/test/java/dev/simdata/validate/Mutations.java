@@ -39,6 +39,27 @@ final class Mutations
     }
 
     /** Updates the manifest entry of a rewritten file (rows, bytes, sha256) and SHA256SUMS. */
+    /**
+     * Rewrites the first data line of a CSV shard that {@code which} accepts with {@code change}, and re-seals the
+     * dataset; returns that line as it was.
+     */
+    static String rewriteFirst(Path dataset, String shard, java.util.function.Predicate<String> which, UnaryOperator<String> change)
+            throws IOException
+    {
+        String[] original = new String[1];
+        rewriteCsv(dataset, shard, lines -> {
+            for (int i = 0; i < lines.size(); i++) {
+                if (which.test(lines.get(i))) {
+                    original[0] = lines.get(i);
+                    lines.set(i, change.apply(lines.get(i)));
+                    return lines;
+                }
+            }
+            throw new IllegalStateException("no line of " + shard + " to change");
+        });
+        return original[0];
+    }
+
     static void reseal(Path dataset, String shard, long rows)
             throws IOException
     {
