@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * names and the same bytes. Regenerate it with {@code scripts/simdata generate --scenario demo --force} when a
  * change to the generators is intended.
  */
-class DemoSnapshotTest
+class DemoSnapshotIT
 {
     private static final Path SNAPSHOT = Path.of("output", "demo");
 

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.within;
  * DuckDB on the analytics scenario's Parquet files (about 67,000 calls, so one percentage point is several standard
  * errors).
  */
-class PlatformRealismTest
+class PlatformRealismIT
 {
     private static final String ZONE = "America/New_York";
     private static Connection duck;

@@ -24,7 +24,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Runs the real CLI: report formats, group selection and exit codes. */
-class ValidateCommandTest
+class ValidateCommandIT
 {
     @TempDir
     static Path temporary;

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * manifest, no SHA256SUMS, and no data file under its final name that is half-written. A forced re-run then
  * produces the complete dataset.
  */
-class KilledRunTest
+class KilledRunIT
 {
     @Test
     void aKilledRunNeverLooksCompleteAndForceRecovers(@TempDir Path temporary)

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.withinPercentage;
  * row count, which is what generating would write); its byte estimates hold within 25% for every table and format of
  * the presets the tests generate anyway.
  */
-class PlanTest
+class PlanIT
 {
     @Test
     void estimatedRowsAreWithinAQuarterOfTheActualRows()

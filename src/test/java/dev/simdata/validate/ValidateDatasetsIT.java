@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Fresh datasets pass on their files and again after loading into PostgreSQL; a database-side mutation is caught. */
-class ValidateDatasetsTest
+class ValidateDatasetsIT
 {
     private static void assertPassesOnFilesAndDatabase(Scenario scenario)
             throws Exception

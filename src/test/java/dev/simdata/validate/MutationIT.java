@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Damaged datasets: each one must be caught by the check aimed at, with a message naming the table or file.
  * Content mutations re-seal the manifest and SHA256SUMS, so no other check may fail.
  */
-class MutationTest
+class MutationIT
 {
     private static final long SHARD_ROWS = 400;
 

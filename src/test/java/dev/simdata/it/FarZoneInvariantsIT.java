@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on at the as-of instant has not yet brought its opt-in). Checked with DuckDB on the analytics scenario's Parquet
  * files.
  */
-class FarZoneInvariantsTest
+class FarZoneInvariantsIT
 {
     @Test
     void crossTableRulesHoldWhenTheAsOfInstantFallsInBusinessHours(@TempDir Path temporary)

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and each CSV shard by PostgreSQL's plain {@code COPY … (FORMAT csv, HEADER)}. After the COPY, primary keys and
  * validated foreign keys are added: PostgreSQL itself proves that keys are unique and every reference resolves.
  */
-class ReadBackTest
+class ReadBackIT
 {
     private static EmbeddedPostgres postgres;
 
@@ -77,7 +77,7 @@ class ReadBackTest
                             }
                         }
                         assertThat(names).as("columns of %s", shard.path()).containsExactlyElementsOf(table.fields().stream().map(Field::name).toList());
-                        assertThat(types).as("types of %s", shard.path()).containsExactlyElementsOf(table.fields().stream().map(ReadBackTest::duckDbType).toList());
+                        assertThat(types).as("types of %s", shard.path()).containsExactlyElementsOf(table.fields().stream().map(ReadBackIT::duckDbType).toList());
                     }
                 }
             }

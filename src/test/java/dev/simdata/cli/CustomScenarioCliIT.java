@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import static dev.simdata.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CustomScenarioCliTest
+class CustomScenarioCliIT
 {
     @Test
     void scaleMultipliesTheExactTables(@TempDir Path temporary)

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The same inputs give the same bytes whatever the thread count, and shard boundaries only cut the same rows
  * differently: the shards of a table, concatenated without their headers, are the rows of one big shard.
  */
-class DeterminismTest
+class DeterminismIT
 {
     @Test
     void threadCountNeverChangesTheBytes()
