@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /** Copies of the committed demo snapshot for the export tests, some changed and re-sealed. */
-final class ExportFixtures
+public final class ExportFixtures
 {
     static final Path DEMO = Path.of("output/demo");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,9 +28,16 @@ final class ExportFixtures
     static Path csvOnlyCopy(Path target)
             throws IOException
     {
-        try (Stream<Path> walk = Files.walk(DEMO.resolve("csv"))) {
+        return csvOnlyCopy(DEMO, target);
+    }
+
+    /** A copy of a dataset with its CSV files only (the Parquet resources dropped from the manifest). */
+    public static Path csvOnlyCopy(Path dataset, Path target)
+            throws IOException
+    {
+        try (Stream<Path> walk = Files.walk(dataset.resolve("csv"))) {
             for (Path source : walk.toList()) {
-                Path copy = target.resolve(DEMO.relativize(source).toString());
+                Path copy = target.resolve(dataset.relativize(source).toString());
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(copy);
                 }
@@ -39,7 +46,7 @@ final class ExportFixtures
                 }
             }
         }
-        JsonNode root = JSON.readTree(DEMO.resolve(Manifest.FILE_NAME).toFile());
+        JsonNode root = JSON.readTree(dataset.resolve(Manifest.FILE_NAME).toFile());
         for (Iterator<JsonNode> resources = ((ArrayNode) root.path("resources")).elements(); resources.hasNext(); ) {
             if (!resources.next().path("format").asText().equals("csv")) {
                 resources.remove();
@@ -49,8 +56,8 @@ final class ExportFixtures
         return target;
     }
 
-    /** Rewrites the data lines of one CSV shard and updates its bytes and SHA-256 in the manifest. */
-    static void rewriteCsv(Path dataset, String shard, UnaryOperator<List<String>> change)
+    /** Rewrites the data lines of one CSV shard and updates its rows, bytes and SHA-256 in the manifest. */
+    public static void rewriteCsv(Path dataset, String shard, UnaryOperator<List<String>> change)
             throws IOException
     {
         Path file = dataset.resolve(shard);
@@ -63,9 +70,16 @@ final class ExportFixtures
         for (JsonNode resource : root.path("resources")) {
             for (JsonNode node : resource.path("shards")) {
                 if (node.path("path").asText().equals(shard)) {
-                    ((ObjectNode) node).put("bytes", Files.size(file)).put("sha256", Checksums.sha256(file));
+                    ((ObjectNode) node).put("rows", changed.size() - 1).put("bytes", Files.size(file)).put("sha256", Checksums.sha256(file));
                 }
             }
+            long rows = 0;
+            long bytes = 0;
+            for (JsonNode node : resource.path("shards")) {
+                rows += node.path("rows").asLong();
+                bytes += node.path("bytes").asLong();
+            }
+            ((ObjectNode) resource).put("rows", rows).put("bytes", bytes);
         }
         Files.write(manifestFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
     }
