@@ -27,6 +27,15 @@ class ArchitectureTest
     }
 
     @Test
+    void exportAndDiffDependOnTheDatasetFormatNeverOnGenerators()
+    {
+        noClasses().that().resideInAnyPackage("dev.simdata.export..", "dev.simdata.diff..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.simdata.generate..", "dev.simdata.app..", "dev.simdata.cli..", "dev.simdata.scenario..",
+                        "dev.simdata.load..", "dev.simdata.validate..", "net.datafaker..")
+                .check(CLASSES);
+    }
+
+    @Test
     void generatorsKnowNothingOfFilesOrDatabases()
     {
         noClasses().that().resideInAPackage("dev.simdata.generate..")

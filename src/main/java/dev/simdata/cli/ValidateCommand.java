@@ -43,7 +43,7 @@ final class ValidateCommand
     Path dataset;
 
     @Option(names = {"-u", "--url"}, paramLabel = "URL",
-            description = "Validate a database instead: postgres://user@host:5432/db or jdbc:postgresql://host:5432/db?user=me, as for 'simdata load'; a password may come from PGPASSWORD or ~/.pgpass.")
+            description = "Validate a database instead: duckdb:FILE.duckdb (from 'simdata export duckdb'), postgres://user@host:5432/db or jdbc:postgresql://host:5432/db?user=me, as for 'simdata load'; a password may come from PGPASSWORD or ~/.pgpass.")
     String url;
 
     @Option(names = "--schema", paramLabel = "NAME", defaultValue = "public", description = "The database schema holding the tables (default: ${DEFAULT-VALUE}).")
@@ -78,7 +78,8 @@ final class ValidateCommand
         }
         // the same forms as 'simdata load': postgres://, postgresql:// or jdbc:postgresql://; a password may also come
         // from PGPASSWORD or ~/.pgpass
-        ConnectionTarget target = url == null ? null : ConnectionTarget.resolve(url, null, System.getenv(), Path.of(System.getProperty("user.home")));
+        boolean duckdbFile = url != null && url.startsWith("duckdb:");
+        ConnectionTarget target = url == null || duckdbFile ? null : ConnectionTarget.resolve(url, null, System.getenv(), Path.of(System.getProperty("user.home")));
         Set<CheckGroup> groups = only == null || only.isEmpty() ? EnumSet.allOf(CheckGroup.class) : EnumSet.copyOf(only);
         if (skip != null) {
             skip.forEach(groups::remove);
@@ -101,7 +102,8 @@ final class ValidateCommand
         PrintWriter err = spec.commandLine().getErr();
         ValidationReport report;
         try {
-            report = url == null
+            report = duckdbFile ? Validator.validateDuckdb(Path.of(url.substring("duckdb:".length())), options)
+                    : url == null
                     ? Validator.validateFiles(dataset, options)
                     : Validator.validateDatabase(target, schema, Optional.ofNullable(dataset), options);
         }

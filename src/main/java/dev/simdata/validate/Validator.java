@@ -108,6 +108,39 @@ public final class Validator
         return new ValidationReport("database", target.display() + " schema " + schema, results, System.nanoTime() - started);
     }
 
+    /** Validates a DuckDB file written by {@code simdata export duckdb}, opened read-only; counts come from its stored manifest. */
+    public static ValidationReport validateDuckdb(Path file, ValidationOptions options)
+            throws SQLException, IOException
+    {
+        requireNonNull(file, "file is null");
+        requireNonNull(options, "options is null");
+        long started = System.nanoTime();
+        if (!Files.isRegularFile(file)) {
+            throw new DatasetException("--url duckdb:" + file + ": no such file; write one with 'simdata export duckdb'");
+        }
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("duckdb.read_only", "true");
+        List<CheckResult> results = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), properties)) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET TimeZone = 'UTC'");
+            }
+            Optional<Manifest> manifest = DuckdbFileChecks.manifest(connection);
+            Map<String, Long> manifestRows = new LinkedHashMap<>();
+            manifest.ifPresent(found -> found.files().stream().filter(files -> files.format() == found.formats().get(0))
+                    .forEach(files -> manifestRows.put(files.table(), files.rows())));
+            SqlTables tables = DuckdbFileChecks.inspect(connection, SchemaCatalog.bundled(), options.runs(CheckGroup.SCHEMA), results);
+            if (options.runs(CheckGroup.INTEGRITY)) {
+                results.add(CheckResult.skipped(CheckGroup.INTEGRITY, "integrity.*", "", "file integrity is checked on a dataset folder (export duckdb verified it before writing)"));
+            }
+            runSqlChecks(tables, manifest.map(DatasetFacts::from), manifestRows, options, results);
+            if (options.runs(CheckGroup.PERFORMANCE)) {
+                PerformanceChecks.run(tables, results);
+            }
+        }
+        return new ValidationReport("database", "duckdb:" + file, results, System.nanoTime() - started);
+    }
+
     private static void runSqlChecks(SqlTables tables, Optional<DatasetFacts> facts, Map<String, Long> manifestRows, ValidationOptions options, List<CheckResult> results)
             throws SQLException
     {

@@ -30,7 +30,7 @@ class CliTest
     @Test
     void everyCommandHasHelpAndVersion()
     {
-        for (String[] command : new String[][] {{}, {"generate"}, {"plan"}, {"scenarios"}, {"load"}, {"validate"}}) {
+        for (String[] command : new String[][] {{}, {"generate"}, {"plan"}, {"scenarios"}, {"load"}, {"validate"}, {"export"}, {"export", "duckdb"}, {"export", "sql"}, {"diff"}}) {
             String[] help = java.util.Arrays.copyOf(command, command.length + 1);
             help[command.length] = "--help";
             Result helpResult = run(help);
