@@ -120,6 +120,19 @@ class PartsMergeTest
     }
 
     @Test
+    void planShowsAPartsShare()
+    {
+        CliTest.Result result = run("plan", "--scenario", "demo", "--shard-rows", "2000", "--part", "2/3");
+        assertThat(result.code()).as(result.err()).isZero();
+        java.util.regex.Matcher share = java.util.regex.Pattern.compile("part 2/3 \\(est\\.\\): [0-9,]+ rows \\(([0-9.]+)%\\) in (\\d+) of (\\d+) shards")
+                .matcher(result.out());
+        assertThat(share.find()).as(result.out()).isTrue();
+        assertThat(Double.parseDouble(share.group(1))).isBetween(100.0 / 3 * 0.85, 100.0 / 3 * 1.15);
+        assertThat(Integer.parseInt(share.group(2))).isLessThan(Integer.parseInt(share.group(3)));
+        assertThat(run("merge", "--help").out()).contains("Usage: simdata merge");
+    }
+
+    @Test
     void aBadPartOptionIsAOneLineError(@TempDir Path temporary)
     {
         CliTest.Result result = run(generate(temporary.resolve("x"), "--scenario", "demo", "--part", "4/3"));
