@@ -11,6 +11,7 @@ import dev.simdata.dataset.DatasetSummary;
 import dev.simdata.dataset.DatasetWriter;
 import dev.simdata.dataset.GenerationProgress;
 import dev.simdata.dataset.Manifest;
+import dev.simdata.dataset.Part;
 import dev.simdata.generate.Generators;
 import dev.simdata.scenario.GenerationSettings;
 import dev.simdata.scenario.ScenarioConfig;
@@ -36,6 +37,14 @@ public final class GenerateDataset
             throws IOException, InterruptedException
     {
         DatasetWriter writer = new DatasetWriter(options, progress);
+        return writer.write("simdata-" + settings.scenario().name().replace('_', '-'), Generators.sources(settings), provenance(settings, options));
+    }
+
+    /** Writes only part {@code part}'s shards into {@code options.out()}, with a {@code part.json} for {@code merge}. */
+    public static DatasetSummary runPart(GenerationSettings settings, DatasetOptions options, Part part, GenerationProgress progress)
+            throws IOException, InterruptedException
+    {
+        DatasetWriter writer = new DatasetWriter(options, progress, part);
         return writer.write("simdata-" + settings.scenario().name().replace('_', '-'), Generators.sources(settings), provenance(settings, options));
     }
 

@@ -6,6 +6,7 @@ import dev.simdata.dataset.DatasetOptions;
 import dev.simdata.dataset.DatasetSummary;
 import dev.simdata.dataset.GenerationProgress;
 import dev.simdata.dataset.ParquetCompression;
+import dev.simdata.dataset.Part;
 import dev.simdata.dataset.TableFiles;
 import dev.simdata.scenario.GenerationSettings;
 import dev.simdata.scenario.Scenario;
@@ -46,6 +47,10 @@ final class GenerateCommand
             description = "Output folder (default: output/<scenario>). Must be empty unless --force.")
     Path out;
 
+    @Option(names = "--part", paramLabel = "K/N", converter = PartConverter.class,
+            description = "Write only part K of N (balanced by rows) with a part.json; join the N folders with 'simdata merge'.")
+    Part part;
+
     @Option(names = "--dry-run", description = "Print the plan (estimated rows, bytes and time) and write nothing; the same as 'simdata plan'.")
     boolean dryRun;
 
@@ -71,6 +76,12 @@ final class GenerateCommand
         boolean showProgress = !quiet && System.console() != null;
         // A folder that already holds this very dataset (a fresh clone's output/demo) is reproduced and compared
         // instead of refused: it stays untouched, and the run proves the bytes.
+        if (part != null && !part.whole()) {
+            try (ConsoleProgress progress = showProgress ? new ConsoleProgress(err) : null) {
+                summary(out, settings, GenerateDataset.runPart(settings, options, part, progress == null ? GenerationProgress.NONE : progress));
+            }
+            return ExitCode.OK;
+        }
         boolean reproduce = !force && GenerateDataset.holdsSameProvenance(target, settings, options);
         DatasetSummary summary;
         try (ConsoleProgress progress = showProgress ? new ConsoleProgress(err) : null) {
@@ -87,6 +98,14 @@ final class GenerateCommand
             }
         }
         return ExitCode.OK;
+    }
+
+    private void summary(PrintWriter out, GenerationSettings settings, DatasetSummary summary)
+    {
+        if (!quiet) {
+            printSummary(out, settings, summary);
+            out.println("part " + part + " written; join all " + part.n() + " part folders with 'simdata merge --out DIR PART_DIR...'");
+        }
     }
 
     static void printSummary(PrintWriter out, GenerationSettings settings, DatasetSummary summary)
@@ -133,6 +152,16 @@ final class GenerateCommand
         {
             return Scenario.preset(value).orElseThrow(() -> new TypeConversionException(
                     "unknown scenario '" + value + "'; expected one of " + String.join(", ", Scenario.presetNames())));
+        }
+    }
+
+    static final class PartConverter
+            implements ITypeConverter<Part>
+    {
+        @Override
+        public Part convert(String value)
+        {
+            return Part.parse(value).orElseThrow(() -> new TypeConversionException("'" + value + "' is not a part; expected K/N with 1 <= K <= N, e.g. 2/3"));
         }
     }
 

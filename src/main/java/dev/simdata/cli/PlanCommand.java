@@ -2,15 +2,22 @@ package dev.simdata.cli;
 
 import dev.simdata.dataset.DataFormat;
 import dev.simdata.dataset.DatasetPlanner;
+import dev.simdata.dataset.Part;
+import dev.simdata.dataset.ShardSpec;
 import dev.simdata.app.GenerateDataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(
@@ -31,11 +38,58 @@ final class PlanCommand
     @Mixin
     DataOptions data;
 
+    @Option(names = "--part", paramLabel = "K/N", converter = GenerateCommand.PartConverter.class,
+            description = "Also print part K of N's estimated share, as 'generate --part K/N' would write it.")
+    Part part;
+
     @Override
     public Integer call()
             throws IOException
     {
-        return print(spec.commandLine().getOut(), data.resolve());
+        DataOptions.Resolved resolved = data.resolve();
+        int code = print(spec.commandLine().getOut(), resolved);
+        if (part != null) {
+            printPart(spec.commandLine().getOut(), resolved, part);
+        }
+        return code;
+    }
+
+    /**
+     * The part's share, from the estimated rows cut into shards of {@code --shard-rows} and split as generate splits
+     * the real shards (largest first, to the part with the fewest rows).
+     */
+    static void printPart(PrintWriter out, DataOptions.Resolved resolved, Part part)
+            throws IOException
+    {
+        DatasetPlanner.Plan plan = GenerateDataset.plan(resolved.settings(), resolved.formats(), resolved.shardRows(), resolved.compression(), resolved.threads());
+        Map<String, List<ShardSpec>> shards = new LinkedHashMap<>();
+        for (DatasetPlanner.TablePlan table : plan.tables()) {
+            List<ShardSpec> specs = new ArrayList<>();
+            for (long start = 0; start < table.rows() || specs.isEmpty(); start += resolved.shardRows()) {
+                specs.add(new ShardSpec(specs.size(), start, 0, Math.min(resolved.shardRows(), Math.max(0, table.rows() - start))));
+            }
+            shards.put(table.table(), specs);
+        }
+        int[][] owners = Part.assign(shards, part.n());
+        long rows = 0;
+        long bytes = 0;
+        int mine = 0;
+        int total = 0;
+        int t = 0;
+        for (DatasetPlanner.TablePlan table : plan.tables()) {
+            for (ShardSpec shard : shards.get(table.table())) {
+                total++;
+                if (owners[t][shard.index()] == part.k() - 1) {
+                    mine++;
+                    rows += shard.rows();
+                    bytes += table.rows() == 0 ? 0 : (table.csvBytes() + table.parquetBytes()) * shard.rows() / table.rows();
+                }
+            }
+            t++;
+        }
+        out.printf(Locale.ROOT, "part %s (est.): %s rows (%.1f%%) in %d of %d shards, %s; merge all %d parts with 'simdata merge'%n",
+                part, Format.count(rows), plan.rows() == 0 ? 0.0 : 100.0 * rows / plan.rows(), mine, total, Format.bytes(bytes), part.n());
+        out.flush();
     }
 
     static int print(PrintWriter out, DataOptions.Resolved resolved)

@@ -37,17 +37,25 @@ import static java.util.Objects.requireNonNull;
 public final class DatasetWriter
 {
     /** Top-level entries a dataset folder may hold; {@code --force} deletes only these. */
-    private static final Set<String> DATASET_ENTRIES = Set.of("csv", "parquet", Manifest.FILE_NAME, Manifest.CHECKSUMS_FILE_NAME);
+    private static final Set<String> DATASET_ENTRIES = Set.of("csv", "parquet", Manifest.FILE_NAME, Manifest.CHECKSUMS_FILE_NAME, PartManifest.FILE_NAME);
     private static final String TEMPORARY_PREFIX = ".tmp-";
     private static final int PROGRESS_BATCH = 4_096;
 
     private final DatasetOptions options;
     private final GenerationProgress progress;
+    private final Part part;
 
     public DatasetWriter(DatasetOptions options, GenerationProgress progress)
     {
+        this(options, progress, Part.WHOLE);
+    }
+
+    /** A writer of one part: only that part's shards, and {@code part.json} instead of the manifest. */
+    public DatasetWriter(DatasetOptions options, GenerationProgress progress, Part part)
+    {
         this.options = requireNonNull(options, "options is null");
         this.progress = requireNonNull(progress, "progress is null");
+        this.part = requireNonNull(part, "part is null");
     }
 
     /**
@@ -77,14 +85,23 @@ public final class DatasetWriter
                 for (DataFormat format : formats) {
                     Files.createDirectories(out.resolve(format.id()).resolve(table));
                 }
-                List<ShardSpec> shards = ShardPlanner.plan(source, options.shardRows(), executor);
-                progress.planned(table, shards.stream().mapToLong(ShardSpec::rows).sum());
-                plans.put(table, shards);
+                plans.put(table, ShardPlanner.plan(source, options.shardRows(), executor));
             }
+            int[][] owners = Part.assign(plans, part.n());
             record Task(TableSource source, ShardSpec shard) {}
             List<Task> tasks = new ArrayList<>();
-            for (TableSource source : sources) {
-                plans.get(source.schema().name()).forEach(shard -> tasks.add(new Task(source, shard)));
+            Map<String, List<ShardSpec>> mine = new LinkedHashMap<>();
+            for (int t = 0; t < sources.size(); t++) {
+                String table = sources.get(t).schema().name();
+                List<ShardSpec> shards = new ArrayList<>();
+                for (ShardSpec shard : plans.get(table)) {
+                    if (owners[t][shard.index()] == part.k() - 1) {
+                        shards.add(shard);
+                        tasks.add(new Task(sources.get(t), shard));
+                    }
+                }
+                mine.put(table, shards);
+                progress.planned(table, shards.stream().mapToLong(ShardSpec::rows).sum());
             }
             Map<Task, Future<List<ShardFile>>> futures = new java.util.HashMap<>();
             tasks.stream()
@@ -94,6 +111,7 @@ public final class DatasetWriter
             for (Task task : tasks) {
                 pending.computeIfAbsent(task.source().schema().name(), table -> new ArrayList<>()).add(futures.get(task));
             }
+            mine.keySet().forEach(table -> pending.computeIfAbsent(table, key -> new ArrayList<>()));
             Map<String, List<List<ShardFile>>> written = new LinkedHashMap<>();
             for (Map.Entry<String, List<Future<List<ShardFile>>>> entry : pending.entrySet()) {
                 List<List<ShardFile>> shards = new ArrayList<>();
@@ -112,6 +130,11 @@ public final class DatasetWriter
                     }
                     files.add(new TableFiles(table, formats.get(f), shardFiles));
                 }
+            }
+            if (!part.whole()) {
+                PartManifest manifest = PartManifest.of(part, name, simdata, files, mine, plans);
+                writeAtomically(out.resolve(PartManifest.FILE_NAME), manifest.toJson());
+                return new DatasetSummary(out, files, System.nanoTime() - started);
             }
             Map<String, TableSchema> schemas = new LinkedHashMap<>();
             sources.forEach(source -> schemas.put(source.schema().name(), source.schema()));
@@ -287,7 +310,7 @@ public final class DatasetWriter
     }
 
     /** Writes datapackage.json, then SHA256SUMS over every data file and the manifest, each via rename. */
-    private static void commitManifest(Path out, byte[] manifest, List<TableFiles> files)
+    static void commitManifest(Path out, byte[] manifest, List<TableFiles> files)
             throws IOException
     {
         Path manifestFile = out.resolve(Manifest.FILE_NAME);
