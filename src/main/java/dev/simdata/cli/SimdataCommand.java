@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
                 "On a terminal, 'simdata' alone starts a guided session: choose a scenario, see",
                 "the plan, generate, load and validate; it ends with the equivalent commands.",
                 "Without a terminal it prints this help and exits with code 2."},
-        subcommands = {GenerateCommand.class, PlanCommand.class, ScenariosCommand.class, LoadCommand.class, ValidateCommand.class, MergeCommand.class, ExportCommand.class, DiffCommand.class},
+        subcommands = {GenerateCommand.class, PlanCommand.class, ScenariosCommand.class, LoadCommand.class, ValidateCommand.class, MergeCommand.class, ExportCommand.class, DiffCommand.class, SchemaCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
                 "  0  success",

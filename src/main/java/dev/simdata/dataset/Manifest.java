@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A dataset's {@code datapackage.json}: a Frictionless Data Package with one resource per (table, format), named
- * {@code <table>-<format>}, each listing its shards with rows, bytes and SHA-256, and embedding the table's schema
- * from {@code schemas/}. The {@code simdata} section records how the data was made: generator, scenario, seed,
+ * A dataset's {@code datapackage.json}: a Frictionless Data Package whose resources ({@link ManifestResources}) list
+ * each table's shards with rows, bytes and SHA-256 and embed the table's schema from {@code schemas/}. A CSV table in
+ * several parts is one resource per part; {@link #read} joins them back. The {@code simdata} section records how the data was made: generator, scenario, seed,
  * as-of date and every option that affects the bytes. It holds nothing from the wall clock and no absolute path.
  */
 public record Manifest(String name, JsonNode simdata, List<TableFiles> files)
@@ -72,40 +72,17 @@ public record Manifest(String name, JsonNode simdata, List<TableFiles> files)
         ObjectNode root = JSON.createObjectNode();
         root.put("profile", "data-package");
         root.put("name", name);
-        root.set("simdata", simdata);
-        ArrayNode resources = root.putArray("resources");
-        for (TableFiles entry : files) {
-            ObjectNode resource = resources.addObject();
-            resource.put("name", entry.table() + "-" + entry.format().id());
-            resource.put("table", entry.table());
-            resource.put("profile", entry.format() == DataFormat.CSV ? "tabular-data-resource" : "data-resource");
-            resource.put("format", entry.format().id());
-            resource.put("mediatype", entry.format().mediaType());
-            if (entry.format() == DataFormat.CSV) {
-                resource.put("encoding", "utf-8");
-                ObjectNode dialect = resource.putObject("dialect");
-                dialect.put("delimiter", ",");
-                dialect.put("lineTerminator", "\n");
-                dialect.put("quoteChar", "\"");
-                dialect.put("doubleQuote", true);
-                dialect.put("header", true);
-                dialect.put("headerInEveryPart", true);
-                dialect.put("nullSequence", "");
-            }
-            ArrayNode paths = resource.putArray("path");
-            entry.shards().forEach(shard -> paths.add(shard.path()));
-            resource.put("rows", entry.rows());
-            resource.put("bytes", entry.bytes());
-            ArrayNode shards = resource.putArray("shards");
-            for (ShardFile shard : entry.shards()) {
-                ObjectNode node = shards.addObject();
-                node.put("path", shard.path());
-                node.put("rows", shard.rows());
-                node.put("bytes", shard.bytes());
-                node.put("sha256", shard.sha256());
-            }
-            resource.set("schema", schemas.apply(entry.table()).definition());
+        JsonNode asOf = simdata.path("as_of_instant");
+        if (asOf.isTextual()) {
+            root.put("created", asOf.asText());
         }
+        ArrayNode licenses = root.putArray("licenses");
+        ObjectNode license = licenses.addObject();
+        license.put("name", "CC0-1.0");
+        license.put("path", "https://creativecommons.org/publicdomain/zero/1.0/");
+        license.put("title", "CC0 1.0 Universal (synthetic data)");
+        root.set("simdata", simdata);
+        ManifestResources.render(root.putArray("resources"), files, schemas);
         try {
             DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
@@ -160,7 +137,16 @@ public record Manifest(String name, JsonNode simdata, List<TableFiles> files)
                 }
                 shards.add(new ShardFile(path, rows, bytes, sha256));
             }
-            files.add(new TableFiles(table, format, shards));
+            TableFiles previous = files.isEmpty() ? null : files.get(files.size() - 1);
+            if (previous != null && previous.table().equals(table) && previous.format() == format) {
+                // a CSV table in several parts is one resource per part: join them back into one table
+                List<ShardFile> joined = new ArrayList<>(previous.shards());
+                joined.addAll(shards);
+                files.set(files.size() - 1, new TableFiles(table, format, joined));
+            }
+            else {
+                files.add(new TableFiles(table, format, shards));
+            }
         }
         if (files.isEmpty()) {
             throw new DatasetException(file + " lists no resources");
