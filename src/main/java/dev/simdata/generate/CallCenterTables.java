@@ -52,7 +52,7 @@ final class CallCenterTables
     {
         TrackedPhoneNumbersTable(Platform platform)
         {
-            super(platform, "tracked_phone_numbers");
+            super(platform, Table.TRACKED_PHONE_NUMBERS);
         }
 
         @Override
@@ -70,13 +70,13 @@ final class CallCenterTables
                 private final RowRandom random = platform.random();
                 private final CampaignFacts campaign = new CampaignFacts();
                 private final char[] digits = new char[PhoneNumbers.LENGTH];
-                private final int id = column("id");
-                private final int campaignId = column("campaign_id");
-                private final int phoneNumber = column("phone_number");
-                private final int provider = column("provider");
-                private final int status = column("status");
-                private final int provisionedAt = column("provisioned_at");
-                private final int releasedAt = column("released_at");
+                private final int id = column(Column.ID);
+                private final int campaignId = column(Column.CAMPAIGN_ID);
+                private final int phoneNumber = column(Column.PHONE_NUMBER);
+                private final int provider = column(Column.PROVIDER);
+                private final int status = column(Column.STATUS);
+                private final int provisionedAt = column(Column.PROVISIONED_AT);
+                private final int releasedAt = column(Column.RELEASED_AT);
 
                 @Override
                 public int rowsIn(long unit)
@@ -122,7 +122,7 @@ final class CallCenterTables
     {
         CallSessionsTable(Platform platform)
         {
-            super(platform, "call_sessions");
+            super(platform, Table.CALL_SESSIONS);
         }
 
         @Override
@@ -134,22 +134,22 @@ final class CallCenterTables
         @Override
         public Cursor open()
         {
-            long numberSalt = platform.tableSalt("tracked_phone_numbers");
-            long userSalt = platform.tableSalt("users");
+            long numberSalt = platform.tableSalt(Table.TRACKED_PHONE_NUMBERS);
+            long userSalt = platform.tableSalt(Table.USERS);
             return new RecipientRows()
             {
                 private final RowRandom random = platform.random();
                 private final char[] digits = new char[PhoneNumbers.LENGTH];
-                private final int id = column("id");
-                private final int numberId = column("tracked_phone_number_id");
-                private final int campaignId = column("campaign_id");
-                private final int recipientId = column("recipient_id");
-                private final int agentId = column("agent_user_id");
-                private final int callerNumber = column("caller_number");
-                private final int startedAt = column("started_at");
-                private final int answered = column("answered");
-                private final int duration = column("duration_seconds");
-                private final int outcome = column("outcome");
+                private final int id = column(Column.ID);
+                private final int numberId = column(Column.TRACKED_PHONE_NUMBER_ID);
+                private final int campaignId = column(Column.CAMPAIGN_ID);
+                private final int recipientId = column(Column.RECIPIENT_ID);
+                private final int agentId = column(Column.AGENT_USER_ID);
+                private final int callerNumber = column(Column.CALLER_NUMBER);
+                private final int startedAt = column(Column.STARTED_AT);
+                private final int answered = column(Column.ANSWERED);
+                private final int duration = column(Column.DURATION_SECONDS);
+                private final int outcome = column(Column.OUTCOME);
 
                 @Override
                 int rowsIn(Journey journey, CampaignFacts campaign)
@@ -210,7 +210,7 @@ final class CallCenterTables
     {
         SmsOptInsTable(Platform platform)
         {
-            super(platform, "sms_opt_ins");
+            super(platform, Table.SMS_OPT_INS);
         }
 
         @Override
@@ -223,18 +223,18 @@ final class CallCenterTables
         @Override
         public Cursor open()
         {
-            long callSalt = platform.tableSalt("call_sessions");
+            long callSalt = platform.tableSalt(Table.CALL_SESSIONS);
             return new RecipientRows()
             {
                 private final RowRandom random = platform.random();
                 private final char[] digits = new char[PhoneNumbers.LENGTH];
-                private final int id = column("id");
-                private final int callId = column("call_session_id");
-                private final int recipientId = column("recipient_id");
-                private final int campaignId = column("campaign_id");
-                private final int phoneNumber = column("phone_number");
-                private final int consentMethod = column("consent_method");
-                private final int optedInAt = column("opted_in_at");
+                private final int id = column(Column.ID);
+                private final int callId = column(Column.CALL_SESSION_ID);
+                private final int recipientId = column(Column.RECIPIENT_ID);
+                private final int campaignId = column(Column.CAMPAIGN_ID);
+                private final int phoneNumber = column(Column.PHONE_NUMBER);
+                private final int consentMethod = column(Column.CONSENT_METHOD);
+                private final int optedInAt = column(Column.OPTED_IN_AT);
 
                 @Override
                 int rowsIn(Journey journey, CampaignFacts campaign)
@@ -275,7 +275,7 @@ final class CallCenterTables
 
         CallConditionsMetTable(Platform platform)
         {
-            super(platform, "call_conditions_met");
+            super(platform, Table.CALL_CONDITIONS_MET);
         }
 
         @Override
@@ -288,18 +288,18 @@ final class CallCenterTables
         @Override
         public Cursor open()
         {
-            long callSalt = platform.tableSalt("call_sessions");
-            long conditionSalt = platform.tableSalt("campaign_conditions");
+            long callSalt = platform.tableSalt(Table.CALL_SESSIONS);
+            long conditionSalt = platform.tableSalt(Table.CAMPAIGN_CONDITIONS);
             return new RecipientRows()
             {
                 private final RowRandom random = platform.random();
                 private final RewardTables.CampaignRewards rewards = new RewardTables.CampaignRewards();
                 private int rewardsOf = -1;
-                private final int id = column("id");
-                private final int callId = column("call_session_id");
-                private final int conditionId = column("campaign_condition_id");
-                private final int recipientId = column("recipient_id");
-                private final int metAt = column("met_at");
+                private final int id = column(Column.ID);
+                private final int callId = column(Column.CALL_SESSION_ID);
+                private final int conditionId = column(Column.CAMPAIGN_CONDITION_ID);
+                private final int recipientId = column(Column.RECIPIENT_ID);
+                private final int metAt = column(Column.MET_AT);
 
                 @Override
                 int rowsIn(Journey journey, CampaignFacts campaign)

@@ -13,7 +13,8 @@ import java.util.List;
  * <p>Lifecycle: created → 7–21 days → mail date → 3–5 days → drop date (the mailed event) → 2–5 days →
  * delivery (never on a Sunday) → 1–14 days → engagement. Status agrees with the dates relative to the as-of date:
  * completed campaigns dropped at least 21 days before it (their whole engagement window is past); active ones
- * mailed in the last 3 weeks; paused ones dropped within the history window; drafts have no dates; scheduled
+ * mailed in the last 3 weeks; paused ones dropped within the history window; drafts have no dates and are
+ * created (and abandoned) anywhere in the history window; scheduled
  * ones mail in the future; cancelled ones never dropped.
  */
 final class CampaignFacts
@@ -108,7 +109,8 @@ final class CampaignFacts
                 mailDay = createdDay + toMail;
                 dropDay = mailDay + toDrop;
             }
-            case DRAFT -> createdDay = calendar.sampleDay(random, Math.max(window, asOf - 45), lastDay);
+            // drafts are abandoned all through the history, not only in its last weeks
+            case DRAFT -> createdDay = calendar.sampleDay(random, window, lastDay);
             case SCHEDULED -> {
                 createdDay = calendar.sampleDay(random, asOf - toMail + 1, lastDay);
                 mailDay = createdDay + toMail;

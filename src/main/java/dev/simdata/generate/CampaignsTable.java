@@ -10,7 +10,7 @@ final class CampaignsTable
 {
     CampaignsTable(Platform platform)
     {
-        super(platform, "campaigns");
+        super(platform, Table.CAMPAIGNS);
     }
 
     @Override
@@ -22,34 +22,34 @@ final class CampaignsTable
     @Override
     public Cursor open()
     {
-        long clientSalt = platform.tableSalt("clients");
-        long templateSalt = platform.tableSalt("templates");
-        long landingPageSalt = platform.tableSalt("landing_pages");
-        long audienceSalt = platform.tableSalt("audiences");
+        long clientSalt = platform.tableSalt(Table.CLIENTS);
+        long templateSalt = platform.tableSalt(Table.TEMPLATES);
+        long landingPageSalt = platform.tableSalt(Table.LANDING_PAGES);
+        long audienceSalt = platform.tableSalt(Table.AUDIENCES);
         return new OneRowCursor()
         {
             private final Row row = new Row(schema);
             private final RowRandom random = platform.random();
             private final CampaignFacts facts = new CampaignFacts();
             private final StringBuilder text = new StringBuilder();
-            private final int id = column("id");
-            private final int clientId = column("client_id");
-            private final int templateId = column("template_id");
-            private final int landingPageId = column("landing_page_id");
-            private final int audienceId = column("audience_id");
-            private final int name = column("name");
-            private final int status = column("status");
-            private final int format = column("mail_piece_format");
-            private final int createdAt = column("created_at");
-            private final int mailDate = column("mail_date");
-            private final int dropDate = column("drop_date");
-            private final int recipientCount = column("recipient_count");
-            private final int budget = column("budget");
-            private final int costPerPiece = column("cost_per_piece");
-            private final int piecesMailed = column("pieces_mailed");
-            private final int mailingCost = column("mailing_cost");
-            private final int rewardSpend = column("reward_spend");
-            private final int totalSpend = column("total_spend");
+            private final int id = column(Column.ID);
+            private final int clientId = column(Column.CLIENT_ID);
+            private final int templateId = column(Column.TEMPLATE_ID);
+            private final int landingPageId = column(Column.LANDING_PAGE_ID);
+            private final int audienceId = column(Column.AUDIENCE_ID);
+            private final int name = column(Column.NAME);
+            private final int status = column(Column.STATUS);
+            private final int format = column(Column.MAIL_PIECE_FORMAT);
+            private final int createdAt = column(Column.CREATED_AT);
+            private final int mailDate = column(Column.MAIL_DATE);
+            private final int dropDate = column(Column.DROP_DATE);
+            private final int recipientCount = column(Column.RECIPIENT_COUNT);
+            private final int budget = column(Column.BUDGET);
+            private final int costPerPiece = column(Column.COST_PER_PIECE);
+            private final int piecesMailed = column(Column.PIECES_MAILED);
+            private final int mailingCost = column(Column.MAILING_COST);
+            private final int rewardSpend = column(Column.REWARD_SPEND);
+            private final int totalSpend = column(Column.TOTAL_SPEND);
             private final Journey journey = new Journey();
             private final RowRandom journeyRandom = platform.random();
 

@@ -40,11 +40,11 @@ final class ClientAssetsTables
         final ClientChildren children;
         final long clientSalt;
 
-        ClientChildTable(Platform platform, String table, ClientChildren children)
+        ClientChildTable(Platform platform, Table table, ClientChildren children)
         {
             super(platform, table);
             this.children = children;
-            this.clientSalt = platform.tableSalt("clients");
+            this.clientSalt = platform.tableSalt(Table.CLIENTS);
         }
 
         @Override
@@ -62,10 +62,10 @@ final class ClientAssetsTables
             private final OrganizationFacts organization = new OrganizationFacts();
             final ClientFacts client = new ClientFacts();
             private int cachedClient = -1;
-            final int id = column("id");
-            final int clientId = column("client_id");
-            final int name = column("name");
-            final int createdAt = column("created_at");
+            final int id = column(Column.ID);
+            final int clientId = column(Column.CLIENT_ID);
+            final int name = column(Column.NAME);
+            final int createdAt = column(Column.CREATED_AT);
 
             @Override
             public final void emit(long unit, RowSink sink)
@@ -91,7 +91,7 @@ final class ClientAssetsTables
     {
         TemplatesTable(Platform platform)
         {
-            super(platform, "templates", platform.templates);
+            super(platform, Table.TEMPLATES, platform.templates);
         }
 
         @Override
@@ -99,8 +99,8 @@ final class ClientAssetsTables
         {
             return new ChildCursor()
             {
-                private final int format = column("format");
-                private final int size = column("size");
+                private final int format = column(Column.FORMAT);
+                private final int size = column(Column.SIZE);
                 private final StringBuilder text = new StringBuilder();
 
                 @Override
@@ -124,7 +124,7 @@ final class ClientAssetsTables
     {
         LandingPagesTable(Platform platform)
         {
-            super(platform, "landing_pages", platform.landingPages);
+            super(platform, Table.LANDING_PAGES, platform.landingPages);
         }
 
         @Override
@@ -132,8 +132,8 @@ final class ClientAssetsTables
         {
             return new ChildCursor()
             {
-                private final int slug = column("slug");
-                private final int hasForm = column("has_form");
+                private final int slug = column(Column.SLUG);
+                private final int hasForm = column(Column.HAS_FORM);
                 private final StringBuilder text = new StringBuilder();
 
                 @Override
@@ -159,7 +159,7 @@ final class ClientAssetsTables
     {
         AudiencesTable(Platform platform)
         {
-            super(platform, "audiences", platform.audiences);
+            super(platform, Table.AUDIENCES, platform.audiences);
         }
 
         @Override
@@ -167,7 +167,7 @@ final class ClientAssetsTables
         {
             return new ChildCursor()
             {
-                private final int size = column("size");
+                private final int size = column(Column.SIZE);
                 private final RowRandom sizeRandom = platform.random();
 
                 @Override

@@ -10,7 +10,7 @@ final class ClientsTable
 {
     ClientsTable(Platform platform)
     {
-        super(platform, "clients");
+        super(platform, Table.CLIENTS);
     }
 
     @Override
@@ -22,19 +22,19 @@ final class ClientsTable
     @Override
     public Cursor open()
     {
-        long organizationSalt = platform.tableSalt("organizations");
+        long organizationSalt = platform.tableSalt(Table.ORGANIZATIONS);
         return new OneRowCursor()
         {
             private final Row row = new Row(schema);
             private final RowRandom random = platform.random();
             private final OrganizationFacts organization = new OrganizationFacts();
             private final ClientFacts facts = new ClientFacts();
-            private final int id = column("id");
-            private final int organizationId = column("organization_id");
-            private final int name = column("name");
-            private final int industry = column("industry");
-            private final int lifecycleStage = column("lifecycle_stage");
-            private final int createdAt = column("created_at");
+            private final int id = column(Column.ID);
+            private final int organizationId = column(Column.ORGANIZATION_ID);
+            private final int name = column(Column.NAME);
+            private final int industry = column(Column.INDUSTRY);
+            private final int lifecycleStage = column(Column.LIFECYCLE_STAGE);
+            private final int createdAt = column(Column.CREATED_AT);
 
 
             @Override

@@ -21,7 +21,7 @@ final class ContactsTable
 
     ContactsTable(Platform platform)
     {
-        super(platform, "contacts");
+        super(platform, Table.CONTACTS);
     }
 
     @Override
@@ -33,7 +33,7 @@ final class ContactsTable
     @Override
     public Cursor open()
     {
-        long clientSalt = platform.tableSalt("clients");
+        long clientSalt = platform.tableSalt(Table.CLIENTS);
         Pools pools = platform.pools();
         return new OneRowCursor()
         {
@@ -46,17 +46,17 @@ final class ContactsTable
             private final char[] phoneDigits = new char[PhoneNumbers.LENGTH];
             private final RowRandom phoneRandom = platform.random();
             private int cachedClient = -1;
-            private final int id = column("id");
-            private final int clientId = column("client_id");
-            private final int firstName = column("first_name");
-            private final int lastName = column("last_name");
-            private final int email = column("email");
-            private final int phone = column("phone");
-            private final int street = column("street");
-            private final int city = column("city");
-            private final int state = column("state");
-            private final int postalCode = column("postal_code");
-            private final int createdAt = column("created_at");
+            private final int id = column(Column.ID);
+            private final int clientId = column(Column.CLIENT_ID);
+            private final int firstName = column(Column.FIRST_NAME);
+            private final int lastName = column(Column.LAST_NAME);
+            private final int email = column(Column.EMAIL);
+            private final int phone = column(Column.PHONE);
+            private final int street = column(Column.STREET);
+            private final int city = column(Column.CITY);
+            private final int state = column(Column.STATE);
+            private final int postalCode = column(Column.POSTAL_CODE);
+            private final int createdAt = column(Column.CREATED_AT);
 
 
             @Override

@@ -13,7 +13,7 @@ final class EventsTable
 
     EventsTable(Platform platform)
     {
-        super(platform, "events");
+        super(platform, Table.EVENTS);
     }
 
     /**
@@ -43,11 +43,11 @@ final class EventsTable
     {
         return new RecipientRows()
         {
-            private final int id = column("id");
-            private final int recipientId = column("recipient_id");
-            private final int campaignId = column("campaign_id");
-            private final int eventType = column("event_type");
-            private final int occurredAt = column("occurred_at");
+            private final int id = column(Column.ID);
+            private final int recipientId = column(Column.RECIPIENT_ID);
+            private final int campaignId = column(Column.CAMPAIGN_ID);
+            private final int eventType = column(Column.EVENT_TYPE);
+            private final int occurredAt = column(Column.OCCURRED_AT);
 
             @Override
             int rowsIn(Journey journey, CampaignFacts campaign)

@@ -18,10 +18,10 @@ abstract class GeneratedTable
     final TableSchema schema;
     final long salt;
 
-    GeneratedTable(Platform platform, String table)
+    GeneratedTable(Platform platform, Table table)
     {
         this.platform = requireNonNull(platform, "platform is null");
-        this.schema = SchemaCatalog.bundled().table(table);
+        this.schema = SchemaCatalog.bundled().table(table.schemaName);
         this.salt = platform.tableSalt(table);
     }
 
@@ -37,9 +37,10 @@ abstract class GeneratedTable
         return true;
     }
 
-    int column(String name)
+    /** The index of {@code column} in this table's schema; fails when building the generator if the table lacks it. */
+    int column(Column column)
     {
-        return schema.columnIndex(name);
+        return schema.columnIndex(column.schemaName);
     }
 
     /** Sets {@code column} to the identifier of row {@code key} of the table named by {@code tableSalt}. */

@@ -18,45 +18,45 @@ import java.util.function.Predicate;
  */
 public final class Generators
 {
-    private static final Map<String, Function<Platform, TableSource>> TABLES = Map.ofEntries(
-            Map.entry("organizations", OrganizationsTable::new),
-            Map.entry("clients", ClientsTable::new),
-            Map.entry("users", UsersTable::new),
-            Map.entry("contacts", ContactsTable::new),
-            Map.entry("templates", ClientAssetsTables.TemplatesTable::new),
-            Map.entry("landing_pages", ClientAssetsTables.LandingPagesTable::new),
-            Map.entry("audiences", ClientAssetsTables.AudiencesTable::new),
-            Map.entry("gift_card_brands", RewardTables.GiftCardBrandsTable::new),
-            Map.entry("campaigns", CampaignsTable::new),
-            Map.entry("campaign_conditions", RewardTables.CampaignConditionsTable::new),
-            Map.entry("campaign_reward_configs", RewardTables.CampaignRewardConfigsTable::new),
-            Map.entry("recipients", RecipientsTable::new),
-            Map.entry("events", EventsTable::new),
-            Map.entry("recipient_audit_log", JourneyTables.RecipientAuditLogTable::new),
-            Map.entry("contact_campaign_participation", JourneyTables.ParticipationTable::new),
-            Map.entry("tracked_phone_numbers", CallCenterTables.TrackedPhoneNumbersTable::new),
-            Map.entry("call_sessions", CallCenterTables.CallSessionsTable::new),
-            Map.entry("sms_opt_ins", CallCenterTables.SmsOptInsTable::new),
-            Map.entry("call_conditions_met", CallCenterTables.CallConditionsMetTable::new),
-            Map.entry("gift_card_inventory", GiftCardTables.InventoryTable::new),
-            Map.entry("gift_card_deliveries", GiftCardTables.DeliveriesTable::new),
-            Map.entry("performance_metrics", PlatformActivityTables.PerformanceMetricsTable::new),
-            Map.entry("usage_analytics", PlatformActivityTables.UsageAnalyticsTable::new),
-            Map.entry("error_logs", PlatformActivityTables.ErrorLogsTable::new));
+    private static final Map<Table, Function<Platform, TableSource>> TABLES = Map.ofEntries(
+            Map.entry(Table.ORGANIZATIONS, OrganizationsTable::new),
+            Map.entry(Table.CLIENTS, ClientsTable::new),
+            Map.entry(Table.USERS, UsersTable::new),
+            Map.entry(Table.CONTACTS, ContactsTable::new),
+            Map.entry(Table.TEMPLATES, ClientAssetsTables.TemplatesTable::new),
+            Map.entry(Table.LANDING_PAGES, ClientAssetsTables.LandingPagesTable::new),
+            Map.entry(Table.AUDIENCES, ClientAssetsTables.AudiencesTable::new),
+            Map.entry(Table.GIFT_CARD_BRANDS, RewardTables.GiftCardBrandsTable::new),
+            Map.entry(Table.CAMPAIGNS, CampaignsTable::new),
+            Map.entry(Table.CAMPAIGN_CONDITIONS, RewardTables.CampaignConditionsTable::new),
+            Map.entry(Table.CAMPAIGN_REWARD_CONFIGS, RewardTables.CampaignRewardConfigsTable::new),
+            Map.entry(Table.RECIPIENTS, RecipientsTable::new),
+            Map.entry(Table.EVENTS, EventsTable::new),
+            Map.entry(Table.RECIPIENT_AUDIT_LOG, JourneyTables.RecipientAuditLogTable::new),
+            Map.entry(Table.CONTACT_CAMPAIGN_PARTICIPATION, JourneyTables.ParticipationTable::new),
+            Map.entry(Table.TRACKED_PHONE_NUMBERS, CallCenterTables.TrackedPhoneNumbersTable::new),
+            Map.entry(Table.CALL_SESSIONS, CallCenterTables.CallSessionsTable::new),
+            Map.entry(Table.SMS_OPT_INS, CallCenterTables.SmsOptInsTable::new),
+            Map.entry(Table.CALL_CONDITIONS_MET, CallCenterTables.CallConditionsMetTable::new),
+            Map.entry(Table.GIFT_CARD_INVENTORY, GiftCardTables.InventoryTable::new),
+            Map.entry(Table.GIFT_CARD_DELIVERIES, GiftCardTables.DeliveriesTable::new),
+            Map.entry(Table.PERFORMANCE_METRICS, PlatformActivityTables.PerformanceMetricsTable::new),
+            Map.entry(Table.USAGE_ANALYTICS, PlatformActivityTables.UsageAnalyticsTable::new),
+            Map.entry(Table.ERROR_LOGS, PlatformActivityTables.ErrorLogsTable::new));
     /** The tables that exist only with some features; every other table is always generated. */
-    private static final Map<String, Predicate<Features>> FEATURE_TABLES = Map.ofEntries(
-            Map.entry("tracked_phone_numbers", Features::callCenter),
-            Map.entry("call_sessions", Features::callCenter),
-            Map.entry("sms_opt_ins", Features::callCenter),
-            Map.entry("call_conditions_met", Features::giftCardsIssued),
-            Map.entry("gift_card_brands", Features::giftCards),
-            Map.entry("campaign_conditions", Features::giftCards),
-            Map.entry("campaign_reward_configs", Features::giftCards),
-            Map.entry("gift_card_inventory", Features::giftCards),
-            Map.entry("gift_card_deliveries", Features::giftCardsIssued),
-            Map.entry("performance_metrics", Features::analytics),
-            Map.entry("usage_analytics", Features::analytics),
-            Map.entry("error_logs", Features::errorLogs));
+    private static final Map<Table, Predicate<Features>> FEATURE_TABLES = Map.ofEntries(
+            Map.entry(Table.TRACKED_PHONE_NUMBERS, Features::callCenter),
+            Map.entry(Table.CALL_SESSIONS, Features::callCenter),
+            Map.entry(Table.SMS_OPT_INS, Features::callCenter),
+            Map.entry(Table.CALL_CONDITIONS_MET, Features::giftCardsIssued),
+            Map.entry(Table.GIFT_CARD_BRANDS, Features::giftCards),
+            Map.entry(Table.CAMPAIGN_CONDITIONS, Features::giftCards),
+            Map.entry(Table.CAMPAIGN_REWARD_CONFIGS, Features::giftCards),
+            Map.entry(Table.GIFT_CARD_INVENTORY, Features::giftCards),
+            Map.entry(Table.GIFT_CARD_DELIVERIES, Features::giftCardsIssued),
+            Map.entry(Table.PERFORMANCE_METRICS, Features::analytics),
+            Map.entry(Table.USAGE_ANALYTICS, Features::analytics),
+            Map.entry(Table.ERROR_LOGS, Features::errorLogs));
 
     private Generators() {}
 
@@ -66,13 +66,14 @@ public final class Generators
         Platform platform = new Platform(settings);
         Features features = settings.scenario().features();
         List<TableSource> sources = new ArrayList<>();
-        for (TableSchema table : SchemaCatalog.bundled().tables()) {
-            if (!FEATURE_TABLES.getOrDefault(table.name(), all -> true).test(features)) {
+        for (TableSchema schema : SchemaCatalog.bundled().tables()) {
+            Table table = Table.named(schema.name());
+            if (!FEATURE_TABLES.getOrDefault(table, all -> true).test(features)) {
                 continue;
             }
-            Function<Platform, TableSource> factory = TABLES.get(table.name());
+            Function<Platform, TableSource> factory = TABLES.get(table);
             if (factory == null) {
-                throw new IllegalStateException("no generator for table " + table.name());
+                throw new IllegalStateException("no generator for table " + table.schemaName);
             }
             sources.add(factory.apply(platform));
         }

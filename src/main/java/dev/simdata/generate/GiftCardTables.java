@@ -61,7 +61,7 @@ final class GiftCardTables
     {
         InventoryTable(Platform platform)
         {
-            super(platform, "gift_card_inventory");
+            super(platform, Table.GIFT_CARD_INVENTORY);
         }
 
         @Override
@@ -87,9 +87,9 @@ final class GiftCardTables
         @Override
         public Cursor open()
         {
-            long clientSalt = platform.tableSalt("clients");
-            long brandSalt = platform.tableSalt("gift_card_brands");
-            long campaignSalt = platform.tableSalt("campaigns");
+            long clientSalt = platform.tableSalt(Table.CLIENTS);
+            long brandSalt = platform.tableSalt(Table.GIFT_CARD_BRANDS);
+            long campaignSalt = platform.tableSalt(Table.CAMPAIGNS);
             long codeSalt = Uuids.tableSalt(platform.seed, "gift_card_codes");
             return new Cursor()
             {
@@ -99,14 +99,14 @@ final class GiftCardTables
                 private final CampaignFacts campaign = new CampaignFacts();
                 private final Batch batch = new Batch();
                 private final char[] code = new char[19];
-                private final int id = column("id");
-                private final int clientId = column("client_id");
-                private final int brandId = column("gift_card_brand_id");
-                private final int campaignId = column("campaign_id");
-                private final int denomination = column("denomination");
-                private final int cardCode = column("card_code");
-                private final int status = column("status");
-                private final int purchasedAt = column("purchased_at");
+                private final int id = column(Column.ID);
+                private final int clientId = column(Column.CLIENT_ID);
+                private final int brandId = column(Column.GIFT_CARD_BRAND_ID);
+                private final int campaignId = column(Column.CAMPAIGN_ID);
+                private final int denomination = column(Column.DENOMINATION);
+                private final int cardCode = column(Column.CARD_CODE);
+                private final int status = column(Column.STATUS);
+                private final int purchasedAt = column(Column.PURCHASED_AT);
 
                 @Override
                 public int rowsIn(long unit)
@@ -178,7 +178,7 @@ final class GiftCardTables
     {
         DeliveriesTable(Platform platform)
         {
-            super(platform, "gift_card_deliveries");
+            super(platform, Table.GIFT_CARD_DELIVERIES);
         }
 
         @Override
@@ -190,22 +190,22 @@ final class GiftCardTables
         @Override
         public Cursor open()
         {
-            long inventorySalt = platform.tableSalt("gift_card_inventory");
-            long configSalt = platform.tableSalt("campaign_reward_configs");
-            long optInSalt = platform.tableSalt("sms_opt_ins");
+            long inventorySalt = platform.tableSalt(Table.GIFT_CARD_INVENTORY);
+            long configSalt = platform.tableSalt(Table.CAMPAIGN_REWARD_CONFIGS);
+            long optInSalt = platform.tableSalt(Table.SMS_OPT_INS);
             return new RecipientRows()
             {
                 private final RowRandom random = platform.random();
-                private final int id = column("id");
-                private final int inventoryId = column("gift_card_inventory_id");
-                private final int recipientId = column("recipient_id");
-                private final int campaignId = column("campaign_id");
-                private final int configId = column("campaign_reward_config_id");
-                private final int optInId = column("sms_opt_in_id");
-                private final int amount = column("amount");
-                private final int channel = column("channel");
-                private final int deliveredAt = column("delivered_at");
-                private final int redeemedAt = column("redeemed_at");
+                private final int id = column(Column.ID);
+                private final int inventoryId = column(Column.GIFT_CARD_INVENTORY_ID);
+                private final int recipientId = column(Column.RECIPIENT_ID);
+                private final int campaignId = column(Column.CAMPAIGN_ID);
+                private final int configId = column(Column.CAMPAIGN_REWARD_CONFIG_ID);
+                private final int optInId = column(Column.SMS_OPT_IN_ID);
+                private final int amount = column(Column.AMOUNT);
+                private final int channel = column(Column.CHANNEL);
+                private final int deliveredAt = column(Column.DELIVERED_AT);
+                private final int redeemedAt = column(Column.REDEEMED_AT);
 
                 @Override
                 int rowsIn(Journey journey, CampaignFacts campaign)

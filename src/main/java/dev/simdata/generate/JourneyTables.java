@@ -23,7 +23,7 @@ final class JourneyTables
 
         RecipientAuditLogTable(Platform platform)
         {
-            super(platform, "recipient_audit_log");
+            super(platform, Table.RECIPIENT_AUDIT_LOG);
         }
 
         @Override
@@ -56,13 +56,13 @@ final class JourneyTables
             return new RecipientRows()
             {
                 private final RowRandom random = platform.random();
-                private final int id = column("id");
-                private final int recipientId = column("recipient_id");
-                private final int campaignId = column("campaign_id");
-                private final int oldStatus = column("old_status");
-                private final int newStatus = column("new_status");
-                private final int changedBy = column("changed_by");
-                private final int occurredAt = column("occurred_at");
+                private final int id = column(Column.ID);
+                private final int recipientId = column(Column.RECIPIENT_ID);
+                private final int campaignId = column(Column.CAMPAIGN_ID);
+                private final int oldStatus = column(Column.OLD_STATUS);
+                private final int newStatus = column(Column.NEW_STATUS);
+                private final int changedBy = column(Column.CHANGED_BY);
+                private final int occurredAt = column(Column.OCCURRED_AT);
 
                 @Override
                 int rowsIn(Journey journey, CampaignFacts campaign)
@@ -132,7 +132,7 @@ final class JourneyTables
     {
         ParticipationTable(Platform platform)
         {
-            super(platform, "contact_campaign_participation");
+            super(platform, Table.CONTACT_CAMPAIGN_PARTICIPATION);
         }
 
         @Override
@@ -150,22 +150,22 @@ final class JourneyTables
         @Override
         public Cursor open()
         {
-            long contactSalt = platform.tableSalt("contacts");
+            long contactSalt = platform.tableSalt(Table.CONTACTS);
             return new RecipientRows()
             {
-                private final int id = column("id");
-                private final int contactId = column("contact_id");
-                private final int campaignId = column("campaign_id");
-                private final int recipientId = column("recipient_id");
-                private final int status = column("status");
-                private final int eventCount = column("event_count");
-                private final int engagementCount = column("engagement_count");
-                private final int firstEngagedAt = column("first_engaged_at");
-                private final int lastEngagedAt = column("last_engaged_at");
-                private final int called = column("called");
-                private final int smsOptedIn = column("sms_opted_in");
-                private final int giftCardIssued = column("gift_card_issued");
-                private final int converted = column("converted");
+                private final int id = column(Column.ID);
+                private final int contactId = column(Column.CONTACT_ID);
+                private final int campaignId = column(Column.CAMPAIGN_ID);
+                private final int recipientId = column(Column.RECIPIENT_ID);
+                private final int status = column(Column.STATUS);
+                private final int eventCount = column(Column.EVENT_COUNT);
+                private final int engagementCount = column(Column.ENGAGEMENT_COUNT);
+                private final int firstEngagedAt = column(Column.FIRST_ENGAGED_AT);
+                private final int lastEngagedAt = column(Column.LAST_ENGAGED_AT);
+                private final int called = column(Column.CALLED);
+                private final int smsOptedIn = column(Column.SMS_OPTED_IN);
+                private final int giftCardIssued = column(Column.GIFT_CARD_ISSUED);
+                private final int converted = column(Column.CONVERTED);
 
                 @Override
                 int rowsIn(Journey journey, CampaignFacts campaign)

@@ -10,7 +10,7 @@ final class OrganizationsTable
 {
     OrganizationsTable(Platform platform)
     {
-        super(platform, "organizations");
+        super(platform, Table.ORGANIZATIONS);
     }
 
     @Override
@@ -27,12 +27,12 @@ final class OrganizationsTable
             private final Row row = new Row(schema);
             private final RowRandom random = platform.random();
             private final OrganizationFacts facts = new OrganizationFacts();
-            private final int id = column("id");
-            private final int name = column("name");
-            private final int industry = column("industry");
-            private final int plan = column("plan");
-            private final int timeZone = column("time_zone");
-            private final int createdAt = column("created_at");
+            private final int id = column(Column.ID);
+            private final int name = column(Column.NAME);
+            private final int industry = column(Column.INDUSTRY);
+            private final int plan = column(Column.PLAN);
+            private final int timeZone = column(Column.TIME_ZONE);
+            private final int createdAt = column(Column.CREATED_AT);
 
 
             @Override

@@ -8,10 +8,10 @@ abstract class PerCampaignTable
 {
     final long campaignSalt;
 
-    PerCampaignTable(Platform platform, String table)
+    PerCampaignTable(Platform platform, Table table)
     {
         super(platform, table);
-        this.campaignSalt = platform.tableSalt("campaigns");
+        this.campaignSalt = platform.tableSalt(Table.CAMPAIGNS);
     }
 
     @Override

@@ -13,11 +13,11 @@ abstract class PerRecipientTable
     final long recipientSalt;
     final long campaignSalt;
 
-    PerRecipientTable(Platform platform, String table)
+    PerRecipientTable(Platform platform, Table table)
     {
         super(platform, table);
-        this.recipientSalt = platform.tableSalt("recipients");
-        this.campaignSalt = platform.tableSalt("campaigns");
+        this.recipientSalt = platform.tableSalt(Table.RECIPIENTS);
+        this.campaignSalt = platform.tableSalt(Table.CAMPAIGNS);
     }
 
     @Override

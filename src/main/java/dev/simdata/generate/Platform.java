@@ -94,9 +94,10 @@ final class Platform
         return new RowRandom(Mix.hash(seed, Streams.BASE));
     }
 
-    long tableSalt(String table)
+    /** The salt of {@code table}'s identifiers: {@code setId(row, column, tableSalt(table), key)} names its row {@code key}. */
+    long tableSalt(Table table)
     {
-        return Uuids.tableSalt(seed, table);
+        return Uuids.tableSalt(seed, table.schemaName);
     }
 
     // ---- organizations and clients

@@ -49,7 +49,7 @@ final class PlatformActivityTables
 
         PerformanceMetricsTable(Platform platform)
         {
-            super(platform, "performance_metrics");
+            super(platform, Table.PERFORMANCE_METRICS);
         }
 
         private long samplesPerOrganization()
@@ -66,17 +66,17 @@ final class PlatformActivityTables
         @Override
         public Cursor open()
         {
-            long organizationSalt = platform.tableSalt("organizations");
+            long organizationSalt = platform.tableSalt(Table.ORGANIZATIONS);
             double usersPerOrganization = (double) platform.scenario.users() / platform.scenario.organizations();
             return new OneRowCursor()
             {
                 private final Row row = new Row(schema);
                 private final RowRandom random = platform.random();
-                private final int id = column("id");
-                private final int organizationId = column("organization_id");
-                private final int metricName = column("metric_name");
-                private final int value = column("value");
-                private final int recordedAt = column("recorded_at");
+                private final int id = column(Column.ID);
+                private final int organizationId = column(Column.ORGANIZATION_ID);
+                private final int metricName = column(Column.METRIC_NAME);
+                private final int value = column(Column.VALUE);
+                private final int recordedAt = column(Column.RECORDED_AT);
 
                 @Override
                 public void emit(long unit, RowSink sink)
@@ -127,7 +127,7 @@ final class PlatformActivityTables
 
         UsageAnalyticsTable(Platform platform)
         {
-            super(platform, "usage_analytics");
+            super(platform, Table.USAGE_ANALYTICS);
         }
 
         @Override
@@ -139,19 +139,19 @@ final class PlatformActivityTables
         @Override
         public Cursor open()
         {
-            long userSalt = platform.tableSalt("users");
-            long organizationSalt = platform.tableSalt("organizations");
+            long userSalt = platform.tableSalt(Table.USERS);
+            long organizationSalt = platform.tableSalt(Table.ORGANIZATIONS);
             int organizations = platform.scenario.organizations();
             return new OneRowCursor()
             {
                 private final Row row = new Row(schema);
                 private final RowRandom random = platform.random();
-                private final int id = column("id");
-                private final int userId = column("user_id");
-                private final int organizationId = column("organization_id");
-                private final int feature = column("feature");
-                private final int action = column("action");
-                private final int occurredAt = column("occurred_at");
+                private final int id = column(Column.ID);
+                private final int userId = column(Column.USER_ID);
+                private final int organizationId = column(Column.ORGANIZATION_ID);
+                private final int feature = column(Column.FEATURE);
+                private final int action = column(Column.ACTION);
+                private final int occurredAt = column(Column.OCCURRED_AT);
 
                 @Override
                 public void emit(long unit, RowSink sink)
@@ -208,7 +208,7 @@ final class PlatformActivityTables
 
         ErrorLogsTable(Platform platform)
         {
-            super(platform, "error_logs");
+            super(platform, Table.ERROR_LOGS);
             this.baseline = BASELINE_PER_ORGANIZATION_HOUR * platform.scenario.organizations();
             this.incidentRate = Math.max(12, 20 * baseline);
             this.incidents = platform.incidents();
@@ -257,19 +257,19 @@ final class PlatformActivityTables
         @Override
         public Cursor open()
         {
-            long organizationSalt = platform.tableSalt("organizations");
+            long organizationSalt = platform.tableSalt(Table.ORGANIZATIONS);
             return new Cursor()
             {
                 private final Row row = new Row(schema);
                 private final RowRandom random = platform.random();
-                private final int id = column("id");
-                private final int organizationId = column("organization_id");
-                private final int severity = column("severity");
-                private final int source = column("source");
-                private final int errorCode = column("error_code");
-                private final int message = column("message");
-                private final int incident = column("incident");
-                private final int occurredAt = column("occurred_at");
+                private final int id = column(Column.ID);
+                private final int organizationId = column(Column.ORGANIZATION_ID);
+                private final int severity = column(Column.SEVERITY);
+                private final int source = column(Column.SOURCE);
+                private final int errorCode = column(Column.ERROR_CODE);
+                private final int message = column(Column.MESSAGE);
+                private final int incident = column(Column.INCIDENT);
+                private final int occurredAt = column(Column.OCCURRED_AT);
 
                 @Override
                 public int rowsIn(long unit)

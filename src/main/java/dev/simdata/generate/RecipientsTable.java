@@ -17,7 +17,7 @@ final class RecipientsTable
 
     RecipientsTable(Platform platform)
     {
-        super(platform, "recipients");
+        super(platform, Table.RECIPIENTS);
     }
 
     @Override
@@ -45,20 +45,20 @@ final class RecipientsTable
     @Override
     public Cursor open()
     {
-        long campaignSalt = platform.tableSalt("campaigns");
-        long contactSalt = platform.tableSalt("contacts");
+        long campaignSalt = platform.tableSalt(Table.CAMPAIGNS);
+        long contactSalt = platform.tableSalt(Table.CONTACTS);
         return new OneRowCursor()
         {
             private final Row row = new Row(schema);
             private final RecipientCursor cursor = new RecipientCursor(platform);
             private final RowRandom random = platform.random();
             private final char[] code = new char[10];
-            private final int id = column("id");
-            private final int campaignId = column("campaign_id");
-            private final int contactId = column("contact_id");
-            private final int trackingCode = column("tracking_code");
-            private final int status = column("status");
-            private final int createdAt = column("created_at");
+            private final int id = column(Column.ID);
+            private final int campaignId = column(Column.CAMPAIGN_ID);
+            private final int contactId = column(Column.CONTACT_ID);
+            private final int trackingCode = column(Column.TRACKING_CODE);
+            private final int status = column(Column.STATUS);
+            private final int createdAt = column(Column.CREATED_AT);
 
 
             @Override

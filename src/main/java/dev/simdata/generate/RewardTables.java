@@ -74,7 +74,7 @@ final class RewardTables
     {
         GiftCardBrandsTable(Platform platform)
         {
-            super(platform, "gift_card_brands");
+            super(platform, Table.GIFT_CARD_BRANDS);
         }
 
         @Override
@@ -91,12 +91,12 @@ final class RewardTables
                 private final Row row = new Row(schema);
                 private final RowRandom random = platform.random();
                 private final StringBuilder text = new StringBuilder();
-                private final int id = column("id");
-                private final int name = column("name");
-                private final int category = column("category");
-                private final int denominations = column("denominations");
-                private final int active = column("is_active");
-                private final int createdAt = column("created_at");
+                private final int id = column(Column.ID);
+                private final int name = column(Column.NAME);
+                private final int category = column(Column.CATEGORY);
+                private final int denominations = column(Column.DENOMINATIONS);
+                private final int active = column(Column.IS_ACTIVE);
+                private final int createdAt = column(Column.CREATED_AT);
 
                 @Override
                 public void emit(long unit, RowSink sink)
@@ -125,10 +125,10 @@ final class RewardTables
     {
         final long conditionSalt;
 
-        PerConditionTable(Platform platform, String table)
+        PerConditionTable(Platform platform, Table table)
         {
             super(platform, table);
-            this.conditionSalt = platform.tableSalt("campaign_conditions");
+            this.conditionSalt = platform.tableSalt(Table.CAMPAIGN_CONDITIONS);
         }
 
         @Override
@@ -144,9 +144,9 @@ final class RewardTables
             final RowRandom random = platform.random();
             final CampaignRewards rewards = new CampaignRewards();
             final CampaignFacts campaign = new CampaignFacts();
-            final int id = column("id");
-            final int campaignId = column("campaign_id");
-            final int createdAt = column("created_at");
+            final int id = column(Column.ID);
+            final int campaignId = column(Column.CAMPAIGN_ID);
+            final int createdAt = column(Column.CREATED_AT);
 
             @Override
             public int rowsIn(long unit)
@@ -180,7 +180,7 @@ final class RewardTables
     {
         CampaignConditionsTable(Platform platform)
         {
-            super(platform, "campaign_conditions");
+            super(platform, Table.CAMPAIGN_CONDITIONS);
         }
 
         @Override
@@ -188,8 +188,8 @@ final class RewardTables
         {
             return new ConditionCursor()
             {
-                private final int sequence = column("sequence");
-                private final int conditionType = column("condition_type");
+                private final int sequence = column(Column.SEQUENCE);
+                private final int conditionType = column(Column.CONDITION_TYPE);
 
                 @Override
                 void fill(int campaign, int index)
@@ -207,8 +207,8 @@ final class RewardTables
 
         CampaignRewardConfigsTable(Platform platform)
         {
-            super(platform, "campaign_reward_configs");
-            this.brandSalt = platform.tableSalt("gift_card_brands");
+            super(platform, Table.CAMPAIGN_REWARD_CONFIGS);
+            this.brandSalt = platform.tableSalt(Table.GIFT_CARD_BRANDS);
         }
 
         @Override
@@ -216,9 +216,9 @@ final class RewardTables
         {
             return new ConditionCursor()
             {
-                private final int conditionId = column("campaign_condition_id");
-                private final int brandId = column("gift_card_brand_id");
-                private final int amount = column("amount");
+                private final int conditionId = column(Column.CAMPAIGN_CONDITION_ID);
+                private final int brandId = column(Column.GIFT_CARD_BRAND_ID);
+                private final int amount = column(Column.AMOUNT);
 
                 @Override
                 void fill(int campaign, int index)

@@ -12,7 +12,7 @@ final class UsersTable
 {
     UsersTable(Platform platform)
     {
-        super(platform, "users");
+        super(platform, Table.USERS);
     }
 
     @Override
@@ -24,8 +24,8 @@ final class UsersTable
     @Override
     public Cursor open()
     {
-        long organizationSalt = platform.tableSalt("organizations");
-        long clientSalt = platform.tableSalt("clients");
+        long organizationSalt = platform.tableSalt(Table.ORGANIZATIONS);
+        long clientSalt = platform.tableSalt(Table.CLIENTS);
         Pools pools = platform.pools();
         return new OneRowCursor()
         {
@@ -33,14 +33,14 @@ final class UsersTable
             private final RowRandom random = platform.random();
             private final UserFacts user = new UserFacts();
             private final StringBuilder text = new StringBuilder();
-            private final int id = column("id");
-            private final int organizationId = column("organization_id");
-            private final int clientId = column("client_id");
-            private final int email = column("email");
-            private final int fullName = column("full_name");
-            private final int role = column("role");
-            private final int createdAt = column("created_at");
-            private final int lastLoginAt = column("last_login_at");
+            private final int id = column(Column.ID);
+            private final int organizationId = column(Column.ORGANIZATION_ID);
+            private final int clientId = column(Column.CLIENT_ID);
+            private final int email = column(Column.EMAIL);
+            private final int fullName = column(Column.FULL_NAME);
+            private final int role = column(Column.ROLE);
+            private final int createdAt = column(Column.CREATED_AT);
+            private final int lastLoginAt = column(Column.LAST_LOGIN_AT);
 
 
             @Override

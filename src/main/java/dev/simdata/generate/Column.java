@@ -1,0 +1,28 @@
+package dev.simdata.generate;
+
+import java.util.Locale;
+
+/**
+ * Every column name of {@code schemas/}, as constants, so that a generator misspelling a column is a compile
+ * error. Not a second definition: {@code TableTest} checks that these are exactly the column names of the schema
+ * files, and {@link GeneratedTable#column} resolves one in its table's schema when the generator is built (a
+ * column that its table lacks fails there, before any row).
+ */
+enum Column
+{
+    ID, NAME, INDUSTRY, PLAN, TIME_ZONE, CREATED_AT, ORGANIZATION_ID, LIFECYCLE_STAGE, CLIENT_ID, EMAIL, FULL_NAME,
+    ROLE, LAST_LOGIN_AT, FIRST_NAME, LAST_NAME, PHONE, STREET, CITY, STATE, POSTAL_CODE, FORMAT, SIZE, SLUG, HAS_FORM,
+    CATEGORY, DENOMINATIONS, IS_ACTIVE, TEMPLATE_ID, LANDING_PAGE_ID, AUDIENCE_ID, STATUS, MAIL_PIECE_FORMAT,
+    MAIL_DATE, DROP_DATE, RECIPIENT_COUNT, BUDGET, COST_PER_PIECE, PIECES_MAILED, MAILING_COST, REWARD_SPEND,
+    TOTAL_SPEND, CAMPAIGN_ID, SEQUENCE, CONDITION_TYPE, CAMPAIGN_CONDITION_ID, GIFT_CARD_BRAND_ID, AMOUNT,
+    PHONE_NUMBER, PROVIDER, PROVISIONED_AT, RELEASED_AT, DENOMINATION, CARD_CODE, PURCHASED_AT, CONTACT_ID,
+    TRACKING_CODE, RECIPIENT_ID, EVENT_TYPE, OCCURRED_AT, OLD_STATUS, NEW_STATUS, CHANGED_BY, EVENT_COUNT,
+    ENGAGEMENT_COUNT, FIRST_ENGAGED_AT, LAST_ENGAGED_AT, CALLED, SMS_OPTED_IN, GIFT_CARD_ISSUED, CONVERTED,
+    TRACKED_PHONE_NUMBER_ID, AGENT_USER_ID, CALLER_NUMBER, STARTED_AT, ANSWERED, DURATION_SECONDS, OUTCOME,
+    CALL_SESSION_ID, CONSENT_METHOD, OPTED_IN_AT, MET_AT, GIFT_CARD_INVENTORY_ID, CAMPAIGN_REWARD_CONFIG_ID,
+    SMS_OPT_IN_ID, CHANNEL, DELIVERED_AT, REDEEMED_AT, METRIC_NAME, VALUE, RECORDED_AT, USER_ID, FEATURE, ACTION,
+    SEVERITY, SOURCE, ERROR_CODE, MESSAGE, INCIDENT;
+
+    /** The column's name in {@code schemas/}: the constant in lower case. */
+    final String schemaName = name().toLowerCase(Locale.ROOT);
+}
