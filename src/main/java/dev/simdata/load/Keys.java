@@ -1,0 +1,175 @@
+package dev.simdata.load;
+
+import dev.simdata.database.ConnectionTarget;
+import dev.simdata.schema.Field;
+import dev.simdata.schema.ForeignKey;
+import dev.simdata.schema.PostgresDdl;
+import dev.simdata.schema.TableSchema;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Adds the keys after the rows are in: primary keys and unique indexes (in parallel), foreign keys {@code NOT VALID}
+ * (a catalog change), their validations (scans, in parallel) and the foreign-key indexes; then ANALYZE. Only what
+ * the schema lacks is added, so a re-run after a complete load adds nothing.
+ */
+final class Keys
+{
+    private final Database database;
+    private final String schema;
+    private final int jobs;
+    private final LoadProgress progress;
+
+    Keys(Database database, String schema, int jobs, LoadProgress progress)
+    {
+        this.database = requireNonNull(database, "database is null");
+        this.schema = requireNonNull(schema, "schema is null");
+        this.jobs = jobs;
+        this.progress = requireNonNull(progress, "progress is null");
+    }
+
+    /** The statements that add missing primary keys, unique indexes, foreign keys and foreign-key indexes. */
+    List<String> missing(Connection admin, List<TableSchema> tables)
+            throws SQLException
+    {
+        KeyPlan keys = keyPlan(admin, tables);
+        List<String> all = new ArrayList<>(keys.first());
+        all.addAll(keys.foreignKeys());
+        all.addAll(keys.validations());
+        all.addAll(keys.indexes());
+        return all;
+    }
+
+    private record KeyPlan(List<String> first, List<String> foreignKeys, List<String> validations, List<String> indexes) {}
+
+    private KeyPlan keyPlan(Connection admin, List<TableSchema> tables)
+            throws SQLException
+    {
+        Set<String> names = new HashSet<>();
+        Set<String> notValidated = new HashSet<>();
+        try (PreparedStatement statement = admin.prepareStatement(
+                "SELECT c.conname, c.convalidated FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = ? "
+                        + "UNION SELECT indexname, true FROM pg_indexes WHERE schemaname = ?")) {
+            statement.setString(1, schema);
+            statement.setString(2, schema);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    names.add(result.getString(1));
+                    if (!result.getBoolean(2)) {
+                        notValidated.add(result.getString(1));
+                    }
+                }
+            }
+        }
+        Set<String> loaded = new HashSet<>();
+        tables.forEach(table -> loaded.add(table.name()));
+        List<String> first = new ArrayList<>();
+        List<String> foreignKeys = new ArrayList<>();
+        List<String> validations = new ArrayList<>();
+        List<String> indexes = new ArrayList<>();
+        for (TableSchema table : tables) {
+            if (!table.primaryKey().isEmpty() && !names.contains(table.name() + "_pkey")) {
+                first.add(PostgresDdl.primaryKey(schema, table));
+            }
+            for (Field field : table.fields()) {
+                String indexName = table.name() + "_" + field.name() + "_key";
+                if (field.unique() && !table.primaryKey().equals(List.of(field.name())) && !names.contains(indexName)) {
+                    first.add("CREATE UNIQUE INDEX IF NOT EXISTS " + PostgresDdl.quote(indexName) + " ON "
+                            + PostgresDdl.qualified(schema, table.name()) + " (" + PostgresDdl.quote(field.name()) + ")");
+                }
+            }
+            List<String> foreignKeyStatements = PostgresDdl.foreignKeys(schema, table);
+            List<String> validationStatements = PostgresDdl.validateForeignKeys(schema, table);
+            List<String> indexStatements = PostgresDdl.foreignKeyIndexes(schema, table);
+            for (int i = 0; i < table.foreignKeys().size(); i++) {
+                ForeignKey foreignKey = table.foreignKeys().get(i);
+                if (!loaded.contains(foreignKey.referencedTable())) {
+                    continue;
+                }
+                String suffix = table.name() + "_" + String.join("_", foreignKey.fields());
+                if (!names.contains(suffix + "_fkey")) {
+                    foreignKeys.add(foreignKeyStatements.get(i) + " NOT VALID");
+                    validations.add(validationStatements.get(i));
+                }
+                else if (notValidated.contains(suffix + "_fkey")) {
+                    // added by a run that stopped before validating it
+                    validations.add(validationStatements.get(i));
+                }
+                if (!names.contains(suffix + "_idx")) {
+                    indexes.add(indexStatements.get(i));
+                }
+            }
+        }
+        return new KeyPlan(first, foreignKeys, validations, indexes);
+    }
+
+    void add(Connection admin, List<TableSchema> tables)
+    {
+        KeyPlan keys;
+        try {
+            keys = keyPlan(admin, tables);
+        }
+        catch (SQLException e) {
+            throw database.failure("cannot read the constraints of schema " + schema, e);
+        }
+        progress.phase("adding primary keys and unique indexes");
+        runParallel(keys.first());
+        progress.phase("adding foreign keys");
+        for (String statement : keys.foreignKeys()) {
+            execute(admin, statement);
+        }
+        runParallel(keys.validations());
+        progress.phase("adding foreign-key indexes");
+        runParallel(keys.indexes());
+    }
+
+    void analyze(List<TableSchema> tables)
+    {
+        progress.phase("analyzing");
+        List<String> statements = new ArrayList<>();
+        for (TableSchema table : tables) {
+            statements.add("ANALYZE " + PostgresDdl.qualified(schema, table.name()));
+        }
+        runParallel(statements);
+    }
+
+    private void runParallel(List<String> statements)
+    {
+        if (statements.isEmpty()) {
+            return;
+        }
+        ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(statements);
+        Workers.run(database, Math.min(jobs, statements.size()), true, connection -> {
+            for (String statement = queue.poll(); statement != null; statement = queue.poll()) {
+                execute(connection, statement);
+            }
+        }, queue::clear);
+    }
+
+    private void execute(Connection connection, String sql)
+    {
+        ConnectionTarget target = database.target();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+        catch (SQLException e) {
+            String state = e.getSQLState();
+            if ("23503".equals(state) || "23505".equals(state)) {
+                throw new LoadException("the loaded data breaks a key (" + target.redact(e.getMessage()).replace('\n', ' ')
+                        + ") while running: " + sql + "; the rows stay loaded and this key is not enforced on them; use --mode replace after fixing the dataset");
+            }
+            throw database.failure("'" + sql + "' failed", e);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.simdata.load;
+
+import dev.simdata.schema.Field;
+import dev.simdata.schema.PostgresDdl;
+import dev.simdata.schema.TableSchema;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Prepares the target schema before any row is sent: takes the load lock, creates the schema and the ledger,
+ * applies the mode (refuses foreign rows in create mode, drops the dataset's tables in replace mode once
+ * confirmed) and creates missing tables bare, checking that existing ones have the columns of {@code schemas/}.
+ */
+final class SchemaSetup
+{
+    private final Database database;
+    private final String schema;
+    private final LoadMode mode;
+    private final Ledger ledger;
+    private final ReplaceConfirmation confirmation;
+
+    SchemaSetup(Database database, String schema, LoadMode mode, Ledger ledger, ReplaceConfirmation confirmation)
+    {
+        this.database = requireNonNull(database, "database is null");
+        this.schema = requireNonNull(schema, "schema is null");
+        this.mode = requireNonNull(mode, "mode is null");
+        this.ledger = requireNonNull(ledger, "ledger is null");
+        this.confirmation = requireNonNull(confirmation, "confirmation is null");
+    }
+
+    void lock(Connection admin)
+    {
+        try (PreparedStatement statement = admin.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
+            statement.setString(1, "simdata load " + schema);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                if (!result.getBoolean(1)) {
+                    throw new LoadException("another simdata load into schema " + schema + " of " + database.target().display()
+                            + " is running; wait for it to finish or use another --schema");
+                }
+            }
+        }
+        catch (SQLException e) {
+            throw database.failure("cannot take the load lock", e);
+        }
+    }
+
+    /** Creates the schema and ledger, applies the mode, and creates missing tables bare. */
+    void prepare(Connection admin, String datasetId, List<TableSchema> tables)
+            throws SQLException
+    {
+        try (Statement statement = admin.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + PostgresDdl.quote(schema));
+        }
+        ledger.create(admin);
+        Set<String> existing = existingTables(admin);
+        if (mode == LoadMode.REPLACE) {
+            replace(admin, tables, existing);
+        }
+        else if (mode == LoadMode.CREATE) {
+            for (TableSchema table : tables) {
+                if (!existing.contains(table.name())) {
+                    continue;
+                }
+                long rows = countRows(admin, table.name());
+                long ours = ledger.rows(admin, datasetId, table.name());
+                if (rows != ours) {
+                    throw new LoadException("table " + schema + "." + table.name() + " already holds " + rows
+                            + " rows, of which " + ours + " came from this dataset; use --mode replace to reload it, --mode append to add to it, or another --schema");
+                }
+            }
+        }
+        try (Statement statement = admin.createStatement()) {
+            for (TableSchema table : tables) {
+                statement.execute(PostgresDdl.createTable(schema, table));
+            }
+        }
+        for (TableSchema table : tables) {
+            checkColumns(admin, table);
+        }
+    }
+
+    /** Refuses a table that exists with other columns than {@code schemas/} defines (e.g. an application's own). */
+    private void checkColumns(Connection admin, TableSchema table)
+            throws SQLException
+    {
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement statement = admin.prepareStatement(
+                "SELECT a.attname FROM pg_attribute a WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum")) {
+            statement.setString(1, PostgresDdl.qualified(schema, table.name()));
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    columns.add(result.getString(1));
+                }
+            }
+        }
+        List<String> expected = new ArrayList<>();
+        for (Field field : table.fields()) {
+            expected.add(field.name());
+        }
+        if (!new HashSet<>(columns).containsAll(expected)) {
+            throw new LoadException("table " + schema + "." + table.name() + " exists with columns " + columns + ", not those of schemas/ "
+                    + expected + "; load into another --schema, or use --mode replace to drop it");
+        }
+    }
+
+    private void replace(Connection admin, List<TableSchema> tables, Set<String> existing)
+            throws SQLException
+    {
+        List<TableRows> doomed = new ArrayList<>();
+        long total = 0;
+        for (TableSchema table : tables) {
+            if (existing.contains(table.name())) {
+                long rows = countRows(admin, table.name());
+                doomed.add(new TableRows(table.name(), rows));
+                total += rows;
+            }
+        }
+        if (total > 0 && !confirmation.confirm(schema, doomed)) {
+            throw new LoadException("--mode replace was not confirmed; nothing was changed");
+        }
+        List<String> names = new ArrayList<>();
+        admin.setAutoCommit(false);
+        try (Statement statement = admin.createStatement()) {
+            for (int i = tables.size() - 1; i >= 0; i--) {
+                statement.execute("DROP TABLE IF EXISTS " + PostgresDdl.qualified(schema, tables.get(i).name()) + " CASCADE");
+                names.add(tables.get(i).name());
+            }
+            ledger.forget(admin, names);
+            admin.commit();
+        }
+        catch (SQLException | RuntimeException e) {
+            admin.rollback();
+            throw e;
+        }
+        finally {
+            admin.setAutoCommit(true);
+        }
+    }
+
+    private Set<String> existingTables(Connection admin)
+            throws SQLException
+    {
+        Set<String> names = new HashSet<>();
+        try (PreparedStatement statement = admin.prepareStatement(
+                "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind IN ('r', 'p')")) {
+            statement.setString(1, schema);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    names.add(result.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    private long countRows(Connection admin, String table)
+            throws SQLException
+    {
+        try (Statement statement = admin.createStatement();
+                ResultSet result = statement.executeQuery("SELECT count(*) FROM " + PostgresDdl.qualified(schema, table))) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+}
