@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class DuckdbExportTest
+class DuckdbExportIT
 {
     @Test
     void analyticsOpensReadOnlyWithEveryTableItsCountAndTypesAndValidates(@TempDir Path temporary)
@@ -67,7 +67,7 @@ class DuckdbExportTest
                         types.add(columns.getString(1) + " " + columns.getString(2));
                     }
                 }
-                assertThat(types).as(files.table()).containsExactlyElementsOf(schema.fields().stream().map(DuckdbExportTest::expected).toList());
+                assertThat(types).as(files.table()).containsExactlyElementsOf(schema.fields().stream().map(DuckdbExportIT::expected).toList());
             }
             try (ResultSet provenance = other.executeQuery("SELECT value FROM simdata_dataset WHERE key = 'manifest'")) {
                 assertThat(provenance.next()).isTrue();

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code generate --part K/N} then {@code merge} gives the very dataset one {@code generate} gives, and merge refuses
  * parts that do not make one dataset, with a one-line error, exit code 2 and no manifest in {@code --out}.
  */
-class PartsMergeTest
+class PartsMergeIT
 {
     @Test
     void developmentInThreePartsMergesToTheSameChecksums(@TempDir Path temporary)

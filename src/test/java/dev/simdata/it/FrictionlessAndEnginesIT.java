@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its foreign keys; DuckDB reads each table with one glob and the {@code columns} that {@code simdata schema
  * --dialect duckdb} prints, and gets the manifest's row counts and the Parquet's values.
  */
-class FrictionlessAndEnginesTest
+class FrictionlessAndEnginesIT
 {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path NODE_MODULES = Path.of("target/datapackage-js/node_modules");

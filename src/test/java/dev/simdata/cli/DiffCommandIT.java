@@ -17,7 +17,7 @@ import static dev.simdata.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** 'simdata diff' run through the real CLI on generated datasets. */
-class DiffCommandTest
+class DiffCommandIT
 {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DEMO = "output/demo";

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The exported migration and seed files, run by the real psql client into an empty embedded PostgreSQL database. */
-class SqlExportTest
+class SqlExportIT
 {
     private static EmbeddedPostgres postgres;
 
