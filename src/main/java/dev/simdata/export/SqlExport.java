@@ -35,7 +35,7 @@ import static dev.simdata.schema.PostgresDdl.quote;
  * DDL from {@code schemas/}: tables, primary keys, foreign keys) and {@code seed/NN_<table>.sql[.gz]} (multi-row
  * INSERTs, in foreign-key order). Values are written as standard-conforming string literals ({@code '} doubled;
  * backslashes and newlines are literal), so any text round-trips. The dataset's checksums are verified before
- * anything is written; the folder is staged beside the target and renamed into place.
+ * anything is written; the folder is staged beside the target, synced, and renamed into place.
  */
 public final class SqlExport
 {
@@ -89,6 +89,7 @@ public final class SqlExport
                     }
                 }
             }
+            sync(staging);
             Files.move(staging, absolute, StandardCopyOption.ATOMIC_MOVE);
             complete = true;
         }
@@ -197,6 +198,19 @@ public final class SqlExport
             stream = new GZIPOutputStream(stream, 1 << 16);
         }
         return new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /** Forces every written file to disk before the folder is renamed into place. */
+    private static void sync(Path folder)
+            throws IOException
+    {
+        try (var walk = Files.walk(folder)) {
+            for (Path path : walk.filter(Files::isRegularFile).toList()) {
+                try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(path, java.nio.file.StandardOpenOption.WRITE)) {
+                    channel.force(true);
+                }
+            }
+        }
     }
 
     private static void deleteTree(Path folder)
