@@ -76,9 +76,14 @@ public final class SqlExport
             try (Writer out = open(migrations.resolve(asOf + "000000_simdata_schema.sql"), false)) {
                 out.write(migration(tables, manifest));
             }
-            try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
+            // stream results (the driver materialises them otherwise) and let DuckDB's sort spill beyond a bound
+            java.util.Properties properties = new java.util.Properties();
+            properties.setProperty("jdbc_stream_results", "true");
+            try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:", properties)) {
                 try (Statement statement = duckdb.createStatement()) {
                     statement.execute("SET TimeZone = 'UTC'");
+                    statement.execute("SET memory_limit = '256MB'");
+                    statement.execute("SET temp_directory = " + DatasetViews.literal(staging.resolve(".spill").toString()));
                 }
                 DatasetViews.createViews(duckdb, dataset, manifest, tables, format, "");
                 for (int i = 0; i < tables.size(); i++) {
@@ -89,6 +94,7 @@ public final class SqlExport
                     }
                 }
             }
+            deleteTree(staging.resolve(".spill"));
             sync(staging);
             Files.move(staging, absolute, StandardCopyOption.ATOMIC_MOVE);
             complete = true;
@@ -216,6 +222,9 @@ public final class SqlExport
     private static void deleteTree(Path folder)
             throws IOException
     {
+        if (!Files.exists(folder)) {
+            return;
+        }
         try (var walk = Files.walk(folder)) {
             for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
