@@ -35,7 +35,7 @@ import static dev.simdata.schema.PostgresDdl.quote;
  * DDL from {@code schemas/}: tables, primary keys, foreign keys) and {@code seed/NN_<table>.sql[.gz]} (multi-row
  * INSERTs, in foreign-key order). Values are written as standard-conforming string literals ({@code '} doubled;
  * backslashes and newlines are literal), so any text round-trips. The dataset's checksums are verified before
- * anything is written; the folder is staged beside the target and renamed into place.
+ * anything is written; the folder is staged beside the target, synced, and renamed into place.
  */
 public final class SqlExport
 {
@@ -76,9 +76,14 @@ public final class SqlExport
             try (Writer out = open(migrations.resolve(asOf + "000000_simdata_schema.sql"), false)) {
                 out.write(migration(tables, manifest));
             }
-            try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
+            // stream results (the driver materialises them otherwise) and let DuckDB's sort spill beyond a bound
+            java.util.Properties properties = new java.util.Properties();
+            properties.setProperty("jdbc_stream_results", "true");
+            try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:", properties)) {
                 try (Statement statement = duckdb.createStatement()) {
                     statement.execute("SET TimeZone = 'UTC'");
+                    statement.execute("SET memory_limit = '256MB'");
+                    statement.execute("SET temp_directory = " + DatasetViews.literal(staging.resolve(".spill").toString()));
                 }
                 DatasetViews.createViews(duckdb, dataset, manifest, tables, format, "");
                 for (int i = 0; i < tables.size(); i++) {
@@ -89,6 +94,8 @@ public final class SqlExport
                     }
                 }
             }
+            deleteTree(staging.resolve(".spill"));
+            sync(staging);
             Files.move(staging, absolute, StandardCopyOption.ATOMIC_MOVE);
             complete = true;
         }
@@ -199,9 +206,25 @@ public final class SqlExport
         return new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
     }
 
+    /** Forces every written file to disk before the folder is renamed into place. */
+    private static void sync(Path folder)
+            throws IOException
+    {
+        try (var walk = Files.walk(folder)) {
+            for (Path path : walk.filter(Files::isRegularFile).toList()) {
+                try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(path, java.nio.file.StandardOpenOption.WRITE)) {
+                    channel.force(true);
+                }
+            }
+        }
+    }
+
     private static void deleteTree(Path folder)
             throws IOException
     {
+        if (!Files.exists(folder)) {
+            return;
+        }
         try (var walk = Files.walk(folder)) {
             for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
