@@ -93,6 +93,9 @@ final class ParquetRows
         if (value instanceof BigDecimal decimal) {
             return decimal;
         }
+        if (value instanceof Long unscaled) {
+            return BigDecimal.valueOf(unscaled, scale); // INT64 decimals (simdata 0.2.0 and later)
+        }
         if (value instanceof ByteBuffer buffer) {
             byte[] bytes = new byte[buffer.remaining()];
             buffer.duplicate().get(bytes);

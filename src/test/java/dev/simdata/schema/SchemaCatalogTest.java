@@ -37,13 +37,13 @@ class SchemaCatalogTest
     }
 
     @Test
-    void avroSchemaFollowsTheDefinition()
+    void parquetSchemaFollowsTheDefinition()
     {
-        org.apache.avro.Schema events = AvroSchemas.of(SchemaCatalog.bundled().table("campaigns"));
-        assertThat(events.getField("budget").schema().toString()).contains("\"logicalType\":\"decimal\"", "\"precision\":12", "\"scale\":2");
-        assertThat(events.getField("created_at").schema().toString()).contains("timestamp-micros");
-        assertThat(events.getField("mail_date").schema().isNullable()).isTrue();
-        assertThat(events.getField("id").schema().isNullable()).isFalse();
+        org.apache.parquet.schema.MessageType campaigns = ParquetSchemas.of(SchemaCatalog.bundled().table("campaigns"));
+        assertThat(campaigns.getType("budget").toString()).isEqualTo("required int64 budget (DECIMAL(12,2))");
+        assertThat(campaigns.getType("created_at").toString()).isEqualTo("required int64 created_at (TIMESTAMP(MICROS,true))");
+        assertThat(campaigns.getType("mail_date").toString()).isEqualTo("optional int32 mail_date (DATE)");
+        assertThat(campaigns.getType("id").toString()).isEqualTo("required binary id (STRING)");
     }
 
     @Test
