@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 17's property: for random single-byte flips and truncations of a re-signed shard of {@code development},
  * whenever the real loader (into a real embedded PostgreSQL) refuses the dataset, {@code validate} fails too.
- * The sample size is {@code -Dsimdata.agreement.samples} (default 12), bounded by {@code -Dsimdata.agreement.seconds}.
+ * The sample size is {@code -Dsimdata.agreement.samples} (default 12), bounded by {@code -Dsimdata.agreement.seconds} (default 240).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ValidateLoadAgreementIT
@@ -74,7 +74,7 @@ class ValidateLoadAgreementIT
             throws Exception
     {
         int samples = Integer.getInteger("simdata.agreement.samples", 12);
-        long deadline = System.nanoTime() + Long.getLong("simdata.agreement.seconds", 300L) * 1_000_000_000L;
+        long deadline = System.nanoTime() + Long.getLong("simdata.agreement.seconds", 240L) * 1_000_000_000L;
         String shard = Manifest.read(dataset).files("contacts", DataFormat.CSV).orElseThrow().shards().get(0).path();
         Path file = dataset.resolve(shard);
         byte[] original = Files.readAllBytes(file);
