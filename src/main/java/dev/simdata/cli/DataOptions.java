@@ -77,6 +77,9 @@ final class DataOptions
      */
     Resolved resolve(ScenarioConfig effective)
     {
+        if (formats == null || formats.isEmpty()) {
+            throw new UserException("--format names no format; give csv, parquet or csv,parquet");
+        }
         if (shardRows <= 0) {
             throw new UserException("--shard-rows must be a positive number of rows, got " + shardRows);
         }

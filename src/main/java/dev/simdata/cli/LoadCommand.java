@@ -82,8 +82,8 @@ final class LoadCommand
             description = "Read csv or parquet files (default: csv where present, else parquet).")
     DataFormat format;
 
-    @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "Give up on a table lock after this long (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "60", converter = LockTimeoutConverter.class,
+            description = "Give up on a table lock after this long, 1 to " + LockTimeoutConverter.MAX + " (default: ${DEFAULT-VALUE}).")
     long lockTimeoutSeconds;
 
     @Option(names = "--json", description = "Print a machine-readable summary on stdout.")

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -87,8 +88,9 @@ public record ScenarioConfig(String base, Scenario scenario, ZoneId zone, Journe
     public static ScenarioConfig read(Path file, Scenario base)
     {
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            // bounded: a device such as /dev/zero, or a huge file, is refused without reading it all
+            bytes = in.readNBytes(ConfigLimits.MAX_BYTES + 1);
         }
         catch (NoSuchFileException e) {
             throw new ConfigException(file + " does not exist");
@@ -96,8 +98,11 @@ public record ScenarioConfig(String base, Scenario scenario, ZoneId zone, Journe
         catch (IOException e) {
             throw new ConfigException(file + " cannot be read: " + e.getMessage());
         }
+        if (bytes.length > ConfigLimits.MAX_BYTES) {
+            throw new ConfigException(file + " is larger than " + ConfigLimits.MAX_BYTES / 1024 + " KiB; a scenario configuration is a few hundred bytes, give the right file");
+        }
         boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-        JsonFactory factory = json ? new JsonFactory() : new YAMLFactory();
+        JsonFactory factory = ConfigLimits.factory(json);
         Map<String, Integer> lines = new HashMap<>();
         JsonNode root;
         try {
@@ -111,12 +116,19 @@ public record ScenarioConfig(String base, Scenario scenario, ZoneId zone, Journe
             root = new ObjectMapper(factory).readTree(bytes);
         }
         catch (JsonProcessingException e) {
-            String problem = e.getOriginalMessage().replaceAll("\\s+", " ").strip();
-            throw new ConfigException(file + " line " + e.getLocation().getLineNr() + ": not valid " + (json ? "JSON" : "YAML") + ": " + problem);
+            String problem = String.valueOf(e.getOriginalMessage()).replaceAll("\\s+", " ").strip();
+            problem = problem.length() <= 200 ? problem : problem.substring(0, 200) + "…";
+            String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr();
+            throw new ConfigException(file + where + ": not valid " + (json ? "JSON" : "YAML") + ": " + problem);
         }
         catch (IOException e) {
             throw new ConfigException(file + " cannot be read: " + e.getMessage());
         }
+        catch (RuntimeException | StackOverflowError e) {
+            // the YAML library's own limits (nesting, aliases, code points) surface as unchecked exceptions
+            throw new ConfigException(file + ": not valid " + (json ? "JSON" : "YAML") + ": " + String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip());
+        }
+        ConfigLimits.checkScalars(root, "", file);
         return new Reader(file, lines).read(root, base);
     }
 

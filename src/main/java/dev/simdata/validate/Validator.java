@@ -64,6 +64,7 @@ public final class Validator
             if (options.runs(CheckGroup.PERFORMANCE)) {
                 results.add(CheckResult.skipped(CheckGroup.PERFORMANCE, "performance.*", "", "query performance is measured on a database (--url)"));
             }
+            coverage(tables, "dataset " + dataset, results);
         }
         finally {
             deleteQuietly(spill);
@@ -84,10 +85,12 @@ public final class Validator
         requireNonNull(options, "options is null");
         long started = System.nanoTime();
         Optional<DatasetFacts> facts = Optional.empty();
+        Optional<com.fasterxml.jackson.databind.JsonNode> features = Optional.empty();
         Map<String, Long> manifestRows = new LinkedHashMap<>();
         if (dataset.isPresent()) {
             Manifest manifest = Manifest.read(dataset.get());
             facts = Optional.of(DatasetFacts.from(manifest));
+            features = Optional.of(manifest.simdata().path("features"));
             for (TableFiles files : manifest.files()) {
                 if (files.format() == manifest.formats().get(0)) {
                     manifestRows.put(files.table(), files.rows());
@@ -97,6 +100,7 @@ public final class Validator
         List<CheckResult> results = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(target.jdbcUrl(), target.driverProperties())) {
             SqlTables tables = DatabaseChecks.inspect(connection, schema, SchemaCatalog.bundled(), options.runs(CheckGroup.SCHEMA), results);
+            requiredTables(tables, schema, features, results);
             if (options.runs(CheckGroup.INTEGRITY)) {
                 results.add(CheckResult.skipped(CheckGroup.INTEGRITY, "integrity.*", "", "file integrity is checked on a dataset folder"));
             }
@@ -104,6 +108,7 @@ public final class Validator
             if (options.runs(CheckGroup.PERFORMANCE)) {
                 PerformanceChecks.run(tables, results);
             }
+            coverage(tables, "schema " + schema, results);
         }
         return new ValidationReport("database", target.display() + " schema " + schema, results, System.nanoTime() - started);
     }
@@ -158,6 +163,40 @@ public final class Validator
         }
         if (options.runs(CheckGroup.DISTRIBUTIONS)) {
             DistributionChecks.run(tables, facts, results);
+        }
+    }
+
+    /**
+     * Every table the dataset's features must have is in the database schema (without a dataset: the core tables);
+     * a table with other columns is reported by schema.types instead.
+     */
+    private static void requiredTables(SqlTables tables, String schema, Optional<com.fasterxml.jackson.databind.JsonNode> features, List<CheckResult> results)
+    {
+        java.util.Set<String> optional = RequiredTables.optional(features);
+        java.util.Set<String> present = new java.util.HashSet<>();
+        tables.presentTables().forEach(table -> present.add(table.name()));
+        List<String> missing = tables.catalog().tables().stream().map(table -> table.name())
+                .filter(name -> !optional.contains(name) && !present.contains(name) && !tables.damaged(name)).toList();
+        results.add(CheckResult.of(missing.isEmpty(), CheckGroup.SCHEMA, "schema.tables", "", missing.size() + " tables missing",
+                "every table the dataset must have, with the schema's columns, in schema " + schema,
+                "schema " + schema + " lacks " + missing.size() + " tables: " + String.join(", ", missing.stream().limit(10).toList())
+                        + "; check --schema and that the dataset was loaded", missing.stream().limit(10).toList()));
+    }
+
+    /**
+     * A validation that checked nothing fails: no table of schemas/ was found (an empty database, a misspelt
+     * --schema), or no check passed.
+     */
+    private static void coverage(SqlTables tables, String target, List<CheckResult> results)
+    {
+        if (tables.presentTables().isEmpty()) {
+            results.add(CheckResult.failed(CheckGroup.INTEGRITY, "validation.coverage", "", "no tables", "at least one table to check",
+                    "none of the " + tables.catalog().tables().size() + " tables of schemas/ was found (or readable) in " + target
+                            + ", so nothing was checked; check the folder or --url and --schema", List.of()));
+        }
+        else if (results.stream().noneMatch(result -> result.status() == CheckStatus.PASSED)) {
+            results.add(CheckResult.failed(CheckGroup.INTEGRITY, "validation.coverage", "", "0 checks passed", "at least one check ran",
+                    "no check ran on " + target + "; widen --only/--skip", List.of()));
         }
     }
 
