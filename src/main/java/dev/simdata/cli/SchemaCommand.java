@@ -19,8 +19,9 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-                "Prints each table's schema for one engine, derived from schemas/, so that no engine infers types",
-                "from the CSV. Paths in the printed statements are relative to the dataset folder."})
+                "Prints each table's schema for one engine, derived from schemas/, so that",
+                "no engine infers types from the CSV. Paths in the printed statements are",
+                "relative to the dataset folder."})
 final class SchemaCommand
         implements Callable<Integer>
 {

@@ -12,6 +12,7 @@ import dev.simdata.schema.EngineDialect;
 import dev.simdata.schema.Field;
 import dev.simdata.schema.SchemaCatalog;
 import dev.simdata.schema.TableSchema;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,15 @@ class FrictionlessAndEnginesIT
         }
         development = Files.createTempDirectory("simdata-frictionless-").resolve("development");
         TestDatasets.generate(GenerationSettings.defaults(Scenario.DEVELOPMENT), development, 5_000, 2);
+    }
+
+    @AfterAll
+    static void tearDown()
+            throws IOException
+    {
+        if (development != null) {
+            Folders.deleteTree(development.getParent());
+        }
     }
 
     @Test
