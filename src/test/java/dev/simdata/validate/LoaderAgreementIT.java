@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 17 cases 4 and 5: re-signed damage the loader refuses fails validation naming the file; a validation that
  * checked nothing, or a dataset or database without a table it must have, fails.
  */
-class LoaderAgreementTest
+class LoaderAgreementIT
 {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a HashSet, whose order could change from one process to the next. Two separate processes (and a JDK 25 one where
  * it is installed) write the demo's Parquet files; every file's SHA-256 must agree.
  */
-class ParquetProcessDeterminismTest
+class ParquetProcessDeterminismIT
 {
     private static final Path JDK25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
 
