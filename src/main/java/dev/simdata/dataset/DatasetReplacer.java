@@ -202,7 +202,7 @@ public final class DatasetReplacer
             Files.createDirectories(out.getParent());
         }
         catch (IOException e) {
-            throw new DatasetException("--out " + out + " cannot be created (" + e.getClass().getSimpleName() + " " + e.getMessage() + "); choose a writable folder");
+            throw new DatasetException("--out " + out + " cannot be created (" + (e instanceof java.nio.file.FileAlreadyExistsException ? "a file stands in the way: " : "") + e.getMessage() + "); choose a writable folder");
         }
         for (int attempt = 0; ; attempt++) {
             Path staging = out.resolveSibling("." + out.getFileName() + STAGING + ProcessHandle.current().pid() + "-" + attempt);

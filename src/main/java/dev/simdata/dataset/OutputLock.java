@@ -37,11 +37,21 @@ public final class OutputLock
             throws IOException
     {
         Path file = lockFile(out);
-        Files.createDirectories(out.getParent());
+        try {
+            Files.createDirectories(out.getParent());
+        }
+        catch (IOException e) {
+            throw new DatasetException("--out " + out + " cannot be created (" + (e instanceof java.nio.file.FileAlreadyExistsException ? "a file stands in the way: " : "") + e.getMessage() + "); choose a writable folder");
+        }
         ProcessHandle self = ProcessHandle.current();
         String content = "pid=" + self.pid() + "\nstarted=" + self.info().startInstant().map(Instant::toString).orElse("unknown") + "\n";
         Path temporary = file.resolveSibling(file.getFileName() + "." + self.pid() + ".tmp");
-        Files.writeString(temporary, content, StandardCharsets.UTF_8);
+        try {
+            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            throw new DatasetException("--out " + out + ": cannot write its lock file in " + out.getParent() + " (" + e.getMessage() + "); choose a writable folder");
+        }
         try {
             for (int attempt = 0; ; attempt++) {
                 try {
