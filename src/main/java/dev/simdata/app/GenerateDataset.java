@@ -3,10 +3,11 @@ package dev.simdata.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.simdata.dataset.Checksums;
 import dev.simdata.dataset.DataFormat;
+import dev.simdata.dataset.DatasetReplacer;
 import dev.simdata.dataset.DatasetOptions;
 import dev.simdata.dataset.DatasetPlanner;
-import dev.simdata.dataset.ParquetCompression;
 import dev.simdata.dataset.DatasetSummary;
 import dev.simdata.dataset.DatasetWriter;
 import dev.simdata.dataset.GenerationProgress;
@@ -16,6 +17,7 @@ import dev.simdata.generate.Generators;
 import dev.simdata.scenario.GenerationSettings;
 import dev.simdata.scenario.ScenarioConfig;
 import dev.simdata.scenario.Scenario;
+import dev.simdata.schema.TableSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -24,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The generate use case: the generators' table sources written as a dataset, with a manifest that records
@@ -31,13 +34,34 @@ import java.util.Optional;
  */
 public final class GenerateDataset
 {
+    /** More bytes per row per format than any table takes: free space above it needs no calibrated estimate. */
+    private static final long GENEROUS_BYTES_PER_ROW = 4_096;
+
     private GenerateDataset() {}
 
+    /**
+     * Writes the dataset into {@code request.options().out()} by the one replace protocol ({@link DatasetReplacer}):
+     * staged beside the folder and moved in only when complete, after a free-space check against the plan unless
+     * the options turn it off.
+     *
+     * @param notes one-line notes for the user from the replace (a stale lock removed, say)
+     */
+    public static DatasetSummary run(GenerateRequest request, GenerationProgress progress, Consumer<String> notes)
+            throws IOException, InterruptedException
+    {
+        GenerationSettings settings = request.settings();
+        DatasetOptions options = request.options();
+        List<TableSource> sources = Generators.sources(settings);
+        DatasetReplacer.Target target = new DatasetReplacer.Target(options.out(), options.force(), neededBytes(sources, options), notes);
+        DatasetSummary summary = DatasetReplacer.replace(target, staging -> write(settings, options.withOut(staging), sources, progress));
+        return new DatasetSummary(options.out(), summary.files(), summary.elapsedNanos());
+    }
+
+    /** The same, for callers without a console (tests). */
     public static DatasetSummary run(GenerationSettings settings, DatasetOptions options, GenerationProgress progress)
             throws IOException, InterruptedException
     {
-        DatasetWriter writer = new DatasetWriter(options, progress);
-        return writer.write("simdata-" + settings.scenario().name().replace('_', '-'), Generators.sources(settings), provenance(settings, options));
+        return run(new GenerateRequest(settings, options), progress, note -> {});
     }
 
     /** Writes only part {@code part}'s shards into {@code options.out()}, with a {@code part.json} for {@code merge}. */
@@ -48,19 +72,48 @@ public final class GenerateDataset
         return writer.write("simdata-" + settings.scenario().name().replace('_', '-'), Generators.sources(settings), provenance(settings, options));
     }
 
-    /** Estimates the dataset these settings would make, writing nothing but a small calibration sample it deletes. */
-    public static DatasetPlanner.Plan plan(GenerationSettings settings, List<DataFormat> formats, long shardRows, ParquetCompression compression, int threads)
-            throws IOException
+    private static DatasetSummary write(GenerationSettings settings, DatasetOptions options, List<TableSource> sources, GenerationProgress progress)
+            throws IOException, InterruptedException
     {
-        return DatasetPlanner.plan(Generators.sources(settings), formats, shardRows, compression, threads);
+        DatasetWriter writer = new DatasetWriter(options, progress);
+        return writer.write("simdata-" + settings.scenario().name().replace('_', '-'), sources, provenance(settings, options));
     }
 
     /**
-     * Whether {@code out} already holds a complete dataset made with exactly these settings and options (same
+     * The bytes the plan estimates, when the file system might lack them; 0 when the check is off or the space is
+     * plainly enough (more than a generous bound per row), which spares the calibration sample.
+     */
+    private static long neededBytes(List<TableSource> sources, DatasetOptions options)
+            throws IOException
+    {
+        if (!options.spaceCheck()) {
+            return 0;
+        }
+        long rows = sources.stream().mapToLong(TableSource::estimatedRows).sum();
+        long usable = DatasetReplacer.usableSpace(options.out());
+        if (usable / GENEROUS_BYTES_PER_ROW / options.formats().size() > rows) {
+            return 0;
+        }
+        DatasetPlanner.Plan plan = DatasetPlanner.plan(sources, options.orderedFormats(), options.shardRows(), options.compression(), options.threads());
+        long bytes = plan.tables().stream().mapToLong(table -> table.csvBytes() + table.parquetBytes()).sum();
+        return bytes + bytes / 20;
+    }
+
+    /** Estimates the dataset the request would make, writing nothing but a small calibration sample it deletes. */
+    public static DatasetPlanner.Plan plan(GenerateRequest request)
+            throws IOException
+    {
+        DatasetOptions options = request.options();
+        return DatasetPlanner.plan(Generators.sources(request.settings()), options.orderedFormats(), options.shardRows(), options.compression(), options.threads());
+    }
+
+    /**
+     * Whether the output folder already holds a complete dataset made with exactly these settings and options (same
      * generator version): then a run without {@code --force} may reproduce it and compare instead of refusing.
      */
-    public static boolean holdsSameProvenance(Path out, GenerationSettings settings, DatasetOptions options)
+    public static boolean holdsSameProvenance(GenerateRequest request)
     {
+        Path out = request.options().out();
         Path manifest = out.resolve(Manifest.FILE_NAME);
         if (!Files.isRegularFile(manifest) || !Files.isRegularFile(out.resolve(Manifest.CHECKSUMS_FILE_NAME))) {
             return false;
@@ -69,7 +122,7 @@ public final class GenerateDataset
             ObjectMapper json = new ObjectMapper();
             JsonNode existing = json.readTree(Files.readAllBytes(manifest)).path("simdata");
             // through text, so that numbers compare by value rather than by node class (int versus long)
-            return existing.equals(json.readTree(provenance(settings, options).toString()));
+            return existing.equals(json.readTree(provenance(request.settings(), request.options()).toString()));
         }
         catch (IOException e) {
             return false;
@@ -77,35 +130,33 @@ public final class GenerateDataset
     }
 
     /**
-     * Generates into a staging folder beside {@code options.out()} and compares the result, file by file, with the
+     * Generates into a staging folder beside the output folder and compares the result, file by file, with the
      * dataset already there, which is left untouched either way.
      *
-     * @return the staging run's summary (its paths name {@code options.out()}), or empty when any byte differs
+     * @return the staging run's summary (its paths name the output folder), or empty when any byte differs
      */
-    public static Optional<DatasetSummary> reproduce(GenerationSettings settings, DatasetOptions options, GenerationProgress progress)
+    public static Optional<DatasetSummary> reproduce(GenerateRequest request, GenerationProgress progress, Consumer<String> notes)
             throws IOException, InterruptedException
     {
-        Path out = options.out().toAbsolutePath().normalize();
-        Path staging = Files.createTempDirectory(out.getParent(), ".simdata-staging-");
-        try {
-            DatasetOptions stagingOptions = new DatasetOptions(staging, options.formats(), options.shardRows(), options.compression(), options.threads(), true);
-            DatasetSummary summary = run(settings, stagingOptions, progress);
+        GenerationSettings settings = request.settings();
+        DatasetOptions options = request.options();
+        Path out = options.out();
+        List<TableSource> sources = Generators.sources(settings);
+        DatasetReplacer.Target target = new DatasetReplacer.Target(out, false, neededBytes(sources, options), notes);
+        return DatasetReplacer.stageBeside(target, staging -> {
+            DatasetSummary summary = write(settings, options.withOut(staging), sources, progress);
             List<String> expected = Files.readAllLines(staging.resolve(Manifest.CHECKSUMS_FILE_NAME));
             if (!expected.equals(Files.readAllLines(out.resolve(Manifest.CHECKSUMS_FILE_NAME)))) {
                 return Optional.empty();
             }
-            for (String line : expected) {
-                String path = line.substring(66);
-                Path existing = out.resolve(path);
-                if (!Files.isRegularFile(existing) || Files.mismatch(existing, staging.resolve(path)) != -1) {
-                    return Optional.empty();
+            for (Checksums.Entry entry : Checksums.parse(expected)) {
+                Path existing = out.resolve(entry.path());
+                if (!Files.isRegularFile(existing) || Files.mismatch(existing, staging.resolve(entry.path())) != -1) {
+                    return Optional.<DatasetSummary>empty();
                 }
             }
-            return Optional.of(new DatasetSummary(options.out(), summary.files(), summary.elapsedNanos()));
-        }
-        finally {
-            DatasetFolder.deleteStaging(staging);
-        }
+            return Optional.of(new DatasetSummary(out, summary.files(), summary.elapsedNanos()));
+        });
     }
 
     static ObjectNode provenance(GenerationSettings settings, DatasetOptions options)

@@ -1,5 +1,6 @@
 package dev.simdata.cli;
 
+import dev.simdata.app.GenerateRequest;
 import dev.simdata.dataset.DataFormat;
 import dev.simdata.dataset.DatasetOptions;
 import dev.simdata.dataset.ParquetCompression;
@@ -57,9 +58,10 @@ final class DataOptions
     /** The settings and file options these flags ask for, checked. */
     record Resolved(GenerationSettings settings, List<DataFormat> formats, long shardRows, ParquetCompression compression, int threads)
     {
-        DatasetOptions options(Path out, boolean force)
+        /** The one request every later step receives unchanged. */
+        GenerateRequest request(Path out, boolean force, boolean spaceCheck)
         {
-            return new DatasetOptions(out, EnumSet.copyOf(formats), shardRows, compression, threads, force);
+            return new GenerateRequest(settings, new DatasetOptions(out, EnumSet.copyOf(formats), shardRows, compression, threads, force, spaceCheck));
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.simdata.cli;
 
 import dev.simdata.app.GenerateDataset;
+import dev.simdata.app.GenerateRequest;
 import dev.simdata.dataset.DataFormat;
-import dev.simdata.dataset.DatasetOptions;
 import dev.simdata.dataset.DatasetSummary;
 import dev.simdata.dataset.GenerationProgress;
 import dev.simdata.dataset.ParquetCompression;
@@ -57,6 +57,9 @@ final class GenerateCommand
     @Option(names = {"-f", "--force"}, description = "Replace the dataset in a non-empty --out folder.")
     boolean force;
 
+    @Option(names = "--no-space-check", description = "Start even when the file system seems to lack the space the plan estimates.")
+    boolean noSpaceCheck;
+
     @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
     boolean quiet;
 
@@ -66,30 +69,30 @@ final class GenerateCommand
     {
         DataOptions.Resolved resolved = data.resolve();
         Path target = out != null ? out : Path.of("output", resolved.settings().scenario().name());
-        DatasetOptions options = resolved.options(target, force);
-        GenerationSettings settings = resolved.settings();
+        GenerateRequest request = resolved.request(target, force, !noSpaceCheck);
+        GenerationSettings settings = request.settings();
         if (dryRun) {
             return PlanCommand.print(spec.commandLine().getOut(), resolved);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = !quiet && System.console() != null;
-        // A folder that already holds this very dataset (a fresh clone's output/demo) is reproduced and compared
-        // instead of refused: it stays untouched, and the run proves the bytes.
         if (part != null && !part.whole()) {
             try (ConsoleProgress progress = showProgress ? new ConsoleProgress(err) : null) {
-                summary(out, settings, GenerateDataset.runPart(settings, options, part, progress == null ? GenerationProgress.NONE : progress));
+                summary(out, settings, GenerateDataset.runPart(settings, request.options(), part, progress == null ? GenerationProgress.NONE : progress));
             }
             return ExitCode.OK;
         }
-        boolean reproduce = !force && GenerateDataset.holdsSameProvenance(target, settings, options);
+        // A folder that already holds this very dataset (a fresh clone's output/demo) is reproduced and compared
+        // instead of refused: it stays untouched, and the run proves the bytes.
+        boolean reproduce = !force && GenerateDataset.holdsSameProvenance(request);
         DatasetSummary summary;
         try (ConsoleProgress progress = showProgress ? new ConsoleProgress(err) : null) {
             GenerationProgress listener = progress == null ? GenerationProgress.NONE : progress;
             summary = reproduce
-                    ? GenerateDataset.reproduce(settings, options, listener).orElseThrow(() -> new UserException("--out " + target
+                    ? GenerateDataset.reproduce(request, listener, err::println).orElseThrow(() -> new UserException("--out " + target
                             + " holds a dataset with these settings whose files differ from what this build generates (edited files, or another build); pass --force to replace it"))
-                    : GenerateDataset.run(settings, options, listener);
+                    : GenerateDataset.run(request, listener, err::println);
         }
         if (!quiet) {
             printSummary(out, settings, summary);

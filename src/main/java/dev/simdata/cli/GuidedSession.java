@@ -1,12 +1,12 @@
 package dev.simdata.cli;
 
-import dev.simdata.app.DatasetFolder;
 import dev.simdata.app.GenerateDataset;
 import dev.simdata.app.Version;
 import dev.simdata.database.ConnectionTarget;
 import dev.simdata.dataset.DataFormat;
 import dev.simdata.dataset.DatasetException;
-import dev.simdata.dataset.DatasetOptions;
+import dev.simdata.dataset.DatasetFolder;
+import dev.simdata.app.GenerateRequest;
 import dev.simdata.dataset.DatasetSummary;
 import dev.simdata.load.DatabaseException;
 import dev.simdata.load.EmbeddedServer;
@@ -310,9 +310,9 @@ final class GuidedSession
     private record Generation(List<String> arguments, GenerateCommand command, DataOptions.Resolved resolved, Path out, Write write,
             Optional<ScenarioConfig> config, Path configFile)
     {
-        DatasetOptions options()
+        GenerateRequest request()
         {
-            return resolved.options(out, write == Write.REPLACE);
+            return resolved.request(out, write == Write.REPLACE, true);
         }
     }
 
@@ -333,7 +333,7 @@ final class GuidedSession
             if (folder.isEmpty()) {
                 return generation;
             }
-            if (GenerateDataset.holdsSameProvenance(choices.out, generation.resolved().settings(), generation.options())) {
+            if (GenerateDataset.holdsSameProvenance(generation.request())) {
                 out.println(choices.out + " already holds this very dataset: it will be generated again beside it and compared, and left as it is");
                 return resolve(choices, Write.REPRODUCE);
             }
@@ -397,9 +397,9 @@ final class GuidedSession
         DatasetSummary summary;
         try (ConsoleProgress progress = new ConsoleProgress(out)) {
             summary = generation.write() == Write.REPRODUCE
-                    ? GenerateDataset.reproduce(generation.resolved().settings(), generation.options(), progress).orElseThrow(() -> new UserException(
+                    ? GenerateDataset.reproduce(generation.request(), progress, out::println).orElseThrow(() -> new UserException(
                             generation.out() + " holds a dataset with these settings whose files differ from what this build generates; choose another folder"))
-                    : DatasetFolder.generateStaged(generation.resolved().settings(), generation.options(), progress);
+                    : GenerateDataset.run(generation.request(), progress, out::println);
         }
         finished = generation.out();
         // the plan showed the tables: the total is enough here

@@ -61,7 +61,7 @@ final class PlanCommand
     static void printPart(PrintWriter out, DataOptions.Resolved resolved, Part part)
             throws IOException
     {
-        DatasetPlanner.Plan plan = GenerateDataset.plan(resolved.settings(), resolved.formats(), resolved.shardRows(), resolved.compression(), resolved.threads());
+        DatasetPlanner.Plan plan = GenerateDataset.plan(resolved.request(java.nio.file.Path.of("output", resolved.settings().scenario().name()), false, true));
         Map<String, List<ShardSpec>> shards = new LinkedHashMap<>();
         for (DatasetPlanner.TablePlan table : plan.tables()) {
             List<ShardSpec> specs = new ArrayList<>();
@@ -95,7 +95,7 @@ final class PlanCommand
     static int print(PrintWriter out, DataOptions.Resolved resolved)
             throws IOException
     {
-        DatasetPlanner.Plan plan = GenerateDataset.plan(resolved.settings(), resolved.formats(), resolved.shardRows(), resolved.compression(), resolved.threads());
+        DatasetPlanner.Plan plan = GenerateDataset.plan(resolved.request(java.nio.file.Path.of("output", resolved.settings().scenario().name()), false, true));
         boolean csv = resolved.formats().contains(DataFormat.CSV);
         boolean parquet = resolved.formats().contains(DataFormat.PARQUET);
         out.printf("plan for scenario %s, seed %d, as of %s, %s, %d thread%s%n", resolved.settings().scenario().name(), resolved.settings().seed(),

@@ -6,9 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** SHA-256 of files, as lower-case hex. */
+/** SHA-256 of files, as lower-case hex, and the one reader of {@code SHA256SUMS} files. */
 public final class Checksums
 {
     private Checksums() {}
@@ -34,6 +39,34 @@ public final class Checksums
             }
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** One line of a {@code SHA256SUMS} file: the hex digest and the path relative to the dataset folder. */
+    public record Entry(String sha256, String path) {}
+
+    /** {@code sha256sum}'s line: 64 hex digits, a space, a space or {@code *} (binary mode), the path. */
+    private static final Pattern LINE = Pattern.compile("([0-9a-fA-F]{64}) [ *](.+)");
+
+    /**
+     * The well-formed lines of a {@code SHA256SUMS} file, in file order. Lines that are not {@code sha256sum} output
+     * are skipped: callers compare the entries with the manifest, so a dropped line shows up as a missing file.
+     */
+    public static List<Entry> read(Path file)
+            throws IOException
+    {
+        return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
+    }
+
+    public static List<Entry> parse(List<String> lines)
+    {
+        List<Entry> entries = new ArrayList<>();
+        for (String line : lines) {
+            Matcher matcher = LINE.matcher(line);
+            if (matcher.matches()) {
+                entries.add(new Entry(matcher.group(1), matcher.group(2)));
+            }
+        }
+        return entries;
     }
 
     public static String hex(byte[] digest)

@@ -19,7 +19,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -29,16 +28,15 @@ import java.util.concurrent.Future;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Writes a dataset from table sources: plans shards, produces each shard once on a worker thread into every chosen
- * format, and commits with the protocol: every file is written under a temporary name and renamed into place;
- * {@code datapackage.json} and then {@code SHA256SUMS} come last. A run killed at any point leaves no manifest, so
- * nothing that looks like a complete dataset. Knows nothing of the domain.
+ * Writes a dataset from table sources into an empty folder (the staging folder of {@link DatasetReplacer}): plans
+ * shards, produces each shard once on a worker thread into every chosen format, and commits with the protocol: every
+ * file is written under a temporary name, fsynced and renamed into place, and its folder fsynced;
+ * {@code datapackage.json} and then {@code SHA256SUMS} come last, once every data file is durable. A run killed at
+ * any point leaves no manifest, so nothing that looks like a complete dataset. Knows nothing of the domain.
  */
 public final class DatasetWriter
 {
-    /** Top-level entries a dataset folder may hold; {@code --force} deletes only these. */
-    private static final Set<String> DATASET_ENTRIES = Set.of("csv", "parquet", Manifest.FILE_NAME, Manifest.CHECKSUMS_FILE_NAME, PartManifest.FILE_NAME);
-    private static final String TEMPORARY_PREFIX = ".tmp-";
+    static final String TEMPORARY_PREFIX = ".tmp-";
     private static final int PROGRESS_BATCH = 4_096;
 
     private final DatasetOptions options;
@@ -120,6 +118,15 @@ public final class DatasetWriter
                 }
                 written.put(entry.getKey(), shards);
             }
+            // the renames of the data files survive a power cut before the manifest names them
+            for (TableSource source : sources) {
+                for (DataFormat format : formats) {
+                    Folders.fsync(out.resolve(format.id()).resolve(source.schema().name()));
+                }
+            }
+            for (DataFormat format : formats) {
+                Folders.fsync(out.resolve(format.id()));
+            }
             List<TableFiles> files = new ArrayList<>();
             for (TableSource source : sources) {
                 String table = source.schema().name();
@@ -182,6 +189,7 @@ public final class DatasetWriter
         List<ShardFile> files = new ArrayList<>();
         for (int f = 0; f < formats.size(); f++) {
             Path target = out.resolve(paths.get(f));
+            Folders.fsync(temporaries.get(f));
             Files.move(temporaries.get(f), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             files.add(formats.get(f) == DataFormat.CSV ? csv.finished(paths.get(f)) : parquet.finished(paths.get(f), shard.rows()));
         }
@@ -332,15 +340,13 @@ public final class DatasetWriter
     {
         Path temporary = target.resolveSibling(TEMPORARY_PREFIX + target.getFileName());
         Files.write(temporary, content);
+        Folders.fsync(temporary);
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Folders.fsync(target.getParent());
     }
 
-    /**
-     * Makes {@code out} an empty folder. A folder that holds anything needs {@code force}, and even then only a
-     * simdata dataset (or the leftovers of an interrupted run) is deleted: the manifest first, so that the old
-     * dataset stops looking complete before any of its files go.
-     */
-    private void prepare(Path out)
+    /** Makes sure {@code out} is an empty folder; this writer never deletes anything. */
+    private static void prepare(Path out)
             throws IOException
     {
         if (Files.exists(out) && !Files.isDirectory(out)) {
@@ -355,33 +361,10 @@ public final class DatasetWriter
         catch (IOException e) {
             throw new DatasetException("--out " + out + " cannot be created: " + describe(e) + "; choose a writable folder");
         }
-        if (!Files.isWritable(out)) {
-            throw new DatasetException("--out " + out + " is not writable; choose a writable folder");
-        }
-        List<Path> entries;
         try (DirectoryStream<Path> listing = Files.newDirectoryStream(out)) {
-            entries = new ArrayList<>();
-            listing.forEach(entries::add);
-        }
-        if (entries.isEmpty()) {
-            return;
-        }
-        if (!options.force()) {
-            throw new DatasetException("--out " + out + " is not empty; pass --force to replace the dataset in it, or choose an empty folder");
-        }
-        List<String> foreign = entries.stream()
-                .map(entry -> entry.getFileName().toString())
-                .filter(entry -> !DATASET_ENTRIES.contains(entry) && !entry.startsWith(TEMPORARY_PREFIX))
-                .sorted()
-                .toList();
-        if (!foreign.isEmpty()) {
-            throw new DatasetException("--out " + out + " holds files that are not part of a simdata dataset (" + String.join(", ", foreign.subList(0, Math.min(3, foreign.size())))
-                    + "); --force only replaces a dataset, so choose another folder or move them away");
-        }
-        Files.deleteIfExists(out.resolve(Manifest.CHECKSUMS_FILE_NAME));
-        Files.deleteIfExists(out.resolve(Manifest.FILE_NAME));
-        for (Path entry : entries) {
-            Folders.deleteTree(entry);
+            if (listing.iterator().hasNext()) {
+                throw new DatasetException("--out " + out + " is not empty; a dataset is written into an empty folder");
+            }
         }
     }
 

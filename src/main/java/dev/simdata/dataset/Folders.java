@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.channels.FileChannel;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -29,6 +31,18 @@ public final class Folders
                     // already gone
                 }
             }
+        }
+    }
+
+    /**
+     * Forces a file's or a folder's content (for a folder: its entries, so that renames into it survive a power
+     * cut) to the storage device.
+     */
+    public static void fsync(Path path)
+            throws IOException
+    {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            channel.force(true);
         }
     }
 }

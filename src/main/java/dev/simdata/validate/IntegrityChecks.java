@@ -114,11 +114,8 @@ final class IntegrityChecks
             return;
         }
         Map<String, String> sums = new HashMap<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            int space = line.indexOf("  ");
-            if (space == 64) {
-                sums.put(line.substring(66), line.substring(0, 64));
-            }
+        for (Checksums.Entry entry : Checksums.read(file)) {
+            sums.put(entry.path(), entry.sha256());
         }
         List<String> differences = new ArrayList<>();
         Set<String> listed = new HashSet<>();

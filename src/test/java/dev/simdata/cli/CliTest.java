@@ -132,11 +132,16 @@ class CliTest
         assertThat(edited.err()).contains("differ", "--force");
         Files.writeString(contacts, original);
 
+        // issue 17 case 1: a file the dataset does not list is the user's; --force refuses, naming it, and keeps it
         Files.writeString(out.resolve("csv/users/stray.csv"), "leftover");
+        Result strayRefused = run("generate", "--out", out.toString(), "--force");
+        assertThat(strayRefused.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(strayRefused.err()).contains("csv/users/stray.csv");
+        assertThat(out.resolve("csv/users/stray.csv")).hasContent("leftover");
+        Files.delete(out.resolve("csv/users/stray.csv"));
         Result forced = run("generate", "--out", out.toString(), "--force");
         assertThat(forced.code()).isZero();
         assertThat(forced.out()).contains("events", "rows/s");
-        assertThat(out.resolve("csv/users/stray.csv")).doesNotExist();
         assertThat(Files.readString(out.resolve(Manifest.CHECKSUMS_FILE_NAME))).isEqualTo(checksums);
 
         Path mixed = temporary.resolve("mixed");

@@ -1,11 +1,23 @@
 package dev.simdata.it;
 
+import dev.simdata.app.GenerateDataset;
+import dev.simdata.cli.Cli;
 import dev.simdata.dataset.Manifest;
+import dev.simdata.dataset.OutputLock;
+import dev.simdata.scenario.GenerationSettings;
+import dev.simdata.scenario.Scenario;
+import dev.simdata.dataset.DataFormat;
+import dev.simdata.dataset.DatasetOptions;
+import dev.simdata.dataset.GenerationProgress;
+import dev.simdata.dataset.ParquetCompression;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -13,50 +25,61 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A run killed midway (SIGKILL, no chance to clean up) leaves nothing that looks like a complete dataset: no
- * manifest, no SHA256SUMS, and no data file under its final name that is half-written. A forced re-run then
- * produces the complete dataset.
+ * {@code generate --force} over a complete dataset, killed with SIGKILL half-way, leaves the old dataset whole and
+ * verifiable with {@code sha256sum -c}; while it runs a second writer is refused naming it; the next run reports the
+ * stale lock, clears the leftovers and replaces the dataset.
  */
 class KilledRunIT
 {
     @Test
-    void aKilledRunNeverLooksCompleteAndForceRecovers(@TempDir Path temporary)
+    void aKilledForceLeavesTheOldDatasetWholeAndASecondWriterIsRefused(@TempDir Path temporary)
             throws Exception
     {
-        Path out = temporary.resolve("analytics");
+        Path out = temporary.resolve("data");
+        GenerateDataset.run(GenerationSettings.defaults(Scenario.DEMO),
+                new DatasetOptions(out, EnumSet.of(DataFormat.CSV, DataFormat.PARQUET), 50_000, ParquetCompression.SNAPPY, 2, false), GenerationProgress.NONE);
+        String oldSums = Files.readString(out.resolve(Manifest.CHECKSUMS_FILE_NAME));
+
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"), "dev.simdata.cli.Main",
-                "generate", "--scenario", "analytics", "--out", out.toString(), "--threads", "2", "--shard-rows", "50000");
+                "generate", "--scenario", "analytics", "--out", out.toString(), "--force", "--threads", "2", "--shard-rows", "50000");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(temporary.resolve("log").toFile()).start();
-        // wait until shards have begun to appear, then kill without warning
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && process.isAlive() && countFiles(out) < 12) {
+        // wait until the new dataset's shards have begun to appear beside the old one, then kill without warning
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline && process.isAlive() && stagedFiles(temporary) < 12) {
             Thread.sleep(20);
         }
         assertThat(process.isAlive()).as("the run was still going when killed").isTrue();
+
+        StringWriter err = new StringWriter();
+        int second = Cli.create(new PrintWriter(new StringWriter()), new PrintWriter(err, true))
+                .execute("generate", "--scenario", "demo", "--seed", "7", "--out", out.toString(), "--force", "--quiet");
+        assertThat(second).isEqualTo(2);
+        assertThat(err.toString()).contains("being written by another simdata run (process " + process.pid());
+
         process.destroyForcibly().waitFor();
+        assertThat(Files.readString(out.resolve(Manifest.CHECKSUMS_FILE_NAME))).isEqualTo(oldSums);
+        Process check = new ProcessBuilder("sha256sum", "--quiet", "-c", Manifest.CHECKSUMS_FILE_NAME).directory(out.toFile())
+                .redirectErrorStream(true).redirectOutput(temporary.resolve("check").toFile()).start();
+        assertThat(check.waitFor()).as(Files.readString(temporary.resolve("check"))).isZero();
+        assertThat(OutputLock.lockFile(out)).exists();
 
-        assertThat(out.resolve(Manifest.FILE_NAME)).doesNotExist();
-        assertThat(out.resolve(Manifest.CHECKSUMS_FILE_NAME)).doesNotExist();
-
-        Process rerun = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), "dev.simdata.cli.Main",
-                "generate", "--scenario", "analytics", "--out", out.toString(), "--shard-rows", "50000", "--force", "--quiet"))
-                .redirectErrorStream(true).redirectOutput(temporary.resolve("log2").toFile()).start();
-        assertThat(rerun.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(rerun.exitValue()).as(Files.readString(temporary.resolve("log2"))).isZero();
-        Manifest manifest = Manifest.read(out);
-        long listed = manifest.files().stream().mapToLong(files -> files.shards().size()).sum();
-        assertThat(countFiles(out)).isEqualTo(listed + 2);
+        StringWriter notes = new StringWriter();
+        int rerun = Cli.create(new PrintWriter(new StringWriter()), new PrintWriter(notes, true))
+                .execute("generate", "--scenario", "demo", "--seed", "7", "--out", out.toString(), "--force", "--quiet");
+        assertThat(rerun).as(notes.toString()).isZero();
+        assertThat(notes.toString()).contains("removed the stale lock");
+        assertThat(Files.readString(out.resolve(Manifest.CHECKSUMS_FILE_NAME))).isNotEqualTo(oldSums);
+        try (Stream<Path> beside = Files.list(temporary)) {
+            assertThat(beside.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("data", "log", "check");
+        }
     }
 
-    private static long countFiles(Path root)
+    private static long stagedFiles(Path parent)
             throws java.io.IOException
     {
-        if (!Files.exists(root)) {
-            return 0;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).filter(path -> !path.getFileName().toString().startsWith(".tmp-")).count();
+        try (Stream<Path> walk = Files.walk(parent)) {
+            return walk.filter(path -> path.toString().contains(".simdata-staging-")).filter(Files::isRegularFile).count();
         }
         catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
             return 0;

@@ -28,7 +28,7 @@ class PlanIT
     {
         for (Scenario scenario : Scenario.PRESETS) {
             GenerationSettings settings = GenerationSettings.defaults(scenario);
-            DatasetPlanner.Plan plan = GenerateDataset.plan(settings, List.of(DataFormat.CSV, DataFormat.PARQUET), 250_000, ParquetCompression.SNAPPY, 2);
+            DatasetPlanner.Plan plan = GenerateDataset.plan(new dev.simdata.app.GenerateRequest(settings, new dev.simdata.dataset.DatasetOptions(java.nio.file.Path.of("unused"), java.util.EnumSet.of(DataFormat.CSV, DataFormat.PARQUET), 250_000, ParquetCompression.SNAPPY, 2, false)));
             List<TableSource> sources = Generators.sources(settings);
             assertThat(plan.tables()).hasSameSizeAs(sources);
             for (int i = 0; i < sources.size(); i++) {
@@ -54,7 +54,7 @@ class PlanIT
     {
         for (Scenario scenario : List.of(Scenario.DEMO, Scenario.DEVELOPMENT, Scenario.ANALYTICS)) {
             dev.simdata.dataset.Manifest manifest = dev.simdata.dataset.Manifest.read(TestDatasets.dataset(scenario));
-            DatasetPlanner.Plan plan = GenerateDataset.plan(GenerationSettings.defaults(scenario), List.of(DataFormat.CSV, DataFormat.PARQUET), 250_000, ParquetCompression.SNAPPY, 2);
+            DatasetPlanner.Plan plan = GenerateDataset.plan(new dev.simdata.app.GenerateRequest(GenerationSettings.defaults(scenario), new dev.simdata.dataset.DatasetOptions(java.nio.file.Path.of("unused"), java.util.EnumSet.of(DataFormat.CSV, DataFormat.PARQUET), 250_000, ParquetCompression.SNAPPY, 2, false)));
             for (DatasetPlanner.TablePlan table : plan.tables()) {
                 long csv = manifest.files(table.table(), DataFormat.CSV).orElseThrow().bytes();
                 long parquet = manifest.files(table.table(), DataFormat.PARQUET).orElseThrow().bytes();

@@ -1,0 +1,81 @@
+package dev.simdata.it;
+
+import dev.simdata.cli.Cli;
+import dev.simdata.dataset.Manifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/** Issue 17 cases 1 and 6: --force never deletes a user's file, and a full disk leaves the old dataset whole. */
+class ReplaceSafetyTest
+{
+    private static int generate(StringWriter err, String... args)
+    {
+        return Cli.create(new PrintWriter(new StringWriter()), new PrintWriter(err, true)).execute(args);
+    }
+
+    @Test
+    void forceRefusesAUserFileUnderCsvAndKeepsIt(@TempDir Path temporary)
+            throws Exception
+    {
+        Path out = temporary.resolve("x");
+        Files.createDirectories(out.resolve("csv/sales"));
+        Files.writeString(out.resolve("csv/sales/2024.csv"), "id\n");
+        StringWriter err = new StringWriter();
+        assertThat(generate(err, "generate", "--out", out.toString(), "--force", "--quiet")).isEqualTo(2);
+        assertThat(err.toString()).contains("csv/sales/2024.csv").contains("not part of a simdata dataset");
+        assertThat(out.resolve("csv/sales/2024.csv")).hasContent("id");
+
+        Path dataset = temporary.resolve("d");
+        assertThat(generate(new StringWriter(), "generate", "--out", dataset.toString(), "--quiet")).isZero();
+        Files.writeString(dataset.resolve("csv/contacts/backup.csv"), "mine\n");
+        StringWriter again = new StringWriter();
+        assertThat(generate(again, "generate", "--out", dataset.toString(), "--seed", "9", "--force", "--quiet")).isEqualTo(2);
+        assertThat(again.toString()).contains("csv/contacts/backup.csv");
+        assertThat(dataset.resolve("csv/contacts/backup.csv")).hasContent("mine");
+        assertThat(dataset.resolve(Manifest.CHECKSUMS_FILE_NAME)).exists();
+    }
+
+    @Test
+    void aFullDiskLeavesTheOldDatasetAndNoTemporaryFiles(@TempDir Path temporary)
+            throws Exception
+    {
+        Path mount = temporary.resolve("small");
+        Files.createDirectories(mount);
+        Process mounting = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount.toString()).redirectErrorStream(true).start();
+        assumeThat(mounting.waitFor(20, TimeUnit.SECONDS) && mounting.exitValue() == 0).as("a tmpfs can be mounted here (root)").isTrue();
+        try {
+            Path out = mount.resolve("demo");
+            assertThat(generate(new StringWriter(), "generate", "--out", out.toString(), "--format", "parquet", "--quiet")).isZero();
+            String sums = Files.readString(out.resolve(Manifest.CHECKSUMS_FILE_NAME));
+
+            // the space check refuses before anything is written
+            StringWriter refused = new StringWriter();
+            assertThat(generate(refused, "generate", "--out", out.toString(), "--force", "--seed", "3", "--quiet")).isEqualTo(2);
+            assertThat(refused.toString()).contains("--no-space-check").contains("free");
+
+            // without it the disk fills up half-way: the run fails, its staging folder goes, the old dataset stays
+            StringWriter full = new StringWriter();
+            assertThat(generate(full, "generate", "--out", out.toString(), "--force", "--seed", "3", "--no-space-check", "--quiet")).isEqualTo(3);
+            assertThat(full.toString()).contains("No space left on device");
+            assertThat(Files.readString(out.resolve(Manifest.CHECKSUMS_FILE_NAME))).isEqualTo(sums);
+            Process check = new ProcessBuilder("sha256sum", "--quiet", "-c", Manifest.CHECKSUMS_FILE_NAME).directory(out.toFile()).start();
+            assertThat(check.waitFor()).isZero();
+            try (var listing = Files.list(mount)) {
+                assertThat(listing.map(path -> path.getFileName().toString()).toList()).isEqualTo(List.of("demo"));
+            }
+        }
+        finally {
+            new ProcessBuilder("umount", mount.toString()).start().waitFor();
+        }
+    }
+}

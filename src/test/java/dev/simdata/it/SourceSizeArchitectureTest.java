@@ -1,0 +1,48 @@
+package dev.simdata.it;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** No file under src/main is longer than 400 lines. */
+class SourceSizeArchitectureTest
+{
+    private static final int MOST_LINES = 400;
+
+    /**
+     * Files known to be over the limit, split on other branches (load/DatasetLoader: i12, validate/FileChecks:
+     * i17v) or not yet split (cli/GuidedSession). The integrator removes each entry once its split is merged.
+     */
+    static final Set<String> KNOWN_OVERSIZED_UNTIL_SPLITS_MERGE = Set.of(
+            "src/main/java/dev/simdata/load/DatasetLoader.java",
+            "src/main/java/dev/simdata/validate/FileChecks.java",
+            "src/main/java/dev/simdata/cli/GuidedSession.java");
+
+    @Test
+    void noMainSourceFileIsOver400Lines()
+            throws IOException
+    {
+        List<String> oversized = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String name = file.toString().replace('\\', '/');
+                long lines = 0;
+                for (byte b : Files.readAllBytes(file)) {
+                    lines += b == '\n' ? 1 : 0;
+                }
+                if (lines > MOST_LINES && !KNOWN_OVERSIZED_UNTIL_SPLITS_MERGE.contains(name)) {
+                    oversized.add(name + " (" + lines + " lines)");
+                }
+            }
+        }
+        assertThat(oversized).as("files under src/main over " + MOST_LINES + " lines").isEmpty();
+    }
+}
