@@ -57,8 +57,8 @@ import static java.util.Objects.requireNonNull;
 final class GuidedSession
 {
     /** How the printed command lines start; the README's launcher. */
-    static final String LAUNCHER = "scripts/simdata";
-    private static final String DATABASE_URL = "\"$DATABASE_URL\"";
+    static final String LAUNCHER = GuidedTranscript.LAUNCHER;
+    private static final String DATABASE_URL = GuidedTranscript.DATABASE_URL;
 
     private final Terminal terminal;
     private final PrintWriter out;
@@ -66,8 +66,7 @@ final class GuidedSession
     private final Map<String, String> environment;
     private final Path home;
     /** The command lines of what has been done so far, printed at the end (also after Ctrl-C or an error). */
-    private final List<String> commands = new ArrayList<>();
-    private String databaseNote;
+    private final GuidedTranscript commands = new GuidedTranscript();
     private Path finished;
     private EmbeddedServer embedded;
     private ConnectionTarget target;
@@ -112,7 +111,7 @@ final class GuidedSession
             if (embedded != null) {
                 embedded.close();
             }
-            printCommands();
+            commands.print(out);
             terminal.handle(Terminal.Signal.INT, previous);
             out.flush();
         }
@@ -131,10 +130,7 @@ final class GuidedSession
         out.println("simdata " + Version.version() + ": a guided session. Enter takes the [default]; Ctrl-C stops at any step.");
         out.println("At the end come the command lines that repeat this run without questions.");
         out.println();
-        Choices choices = new Choices(chooseScenario());
-        if (prompts.yesNo("Customise scale, history, features, seed, formats or output folder?", false)) {
-            customise(choices);
-        }
+        GuidedChoices choices = GuidedChoices.ask(prompts, out);
         Generation generation = chooseOutput(choices);
         out.println();
         PlanCommand.print(out, generation.resolved());
@@ -156,153 +152,6 @@ final class GuidedSession
         }
     }
 
-    private Scenario chooseScenario()
-    {
-        out.println("Scenarios:");
-        ScenariosCommand.printPresets(out, true);
-        List<Scenario> presets = Scenario.PRESETS;
-        return prompts.ask("Scenario (number or name)", "1", answer -> {
-            if (answer.matches("[0-9]+")) {
-                int index = Integer.parseInt(answer) - 1;
-                if (index >= 0 && index < presets.size()) {
-                    return presets.get(index);
-                }
-            }
-            return Scenario.preset(answer).orElseThrow(() -> new IllegalArgumentException(
-                    "expected a number from 1 to " + presets.size() + " or one of " + String.join(", ", Scenario.presetNames())));
-        });
-    }
-
-    /** What the user chose for {@code generate}. */
-    private static final class Choices
-    {
-        final Scenario preset;
-        Double scale;
-        int historyMonths;
-        Features features;
-        long seed = GenerationSettings.DEFAULT_SEED;
-        List<DataFormat> formats = List.of(DataFormat.CSV, DataFormat.PARQUET);
-        Path out;
-
-        Choices(Scenario preset)
-        {
-            this.preset = preset;
-            this.historyMonths = preset.historyMonths();
-            this.features = preset.features();
-        }
-
-        /** Whether the scenario needs a {@code --config} file: no flag sets the history or the features. */
-        boolean needsConfig()
-        {
-            return historyMonths != preset.historyMonths() || !features.equals(preset.features());
-        }
-
-        /** The scenario as the {@code --config} file states it, before {@code --scale}. */
-        ScenarioConfig config()
-        {
-            ScenarioConfig base = ScenarioConfig.of(preset);
-            if (!needsConfig()) {
-                return base;
-            }
-            Scenario custom = new Scenario(preset.name() + "_custom", "a custom scenario based on " + preset.name(), preset.organizations(), preset.clients(),
-                    preset.users(), preset.contacts(), preset.campaigns(), preset.recipientsPerCampaign(), historyMonths, features);
-            return new ScenarioConfig(base.base(), custom, base.zone(), base.rates());
-        }
-
-        /** The scenario that {@code --config} and {@code --scale} make; the scale was checked when it was asked. */
-        ScenarioConfig effective()
-        {
-            return scale == null ? config() : config().scaled(scale);
-        }
-
-        Path defaultOut()
-        {
-            return Path.of("output", effective().scenario().name());
-        }
-
-        Path configFile()
-        {
-            return Path.of(out + ".yaml");
-        }
-    }
-
-    private void customise(Choices choices)
-    {
-        Scenario preset = choices.preset;
-        choices.scale = prompts.ask("Scale: multiplies organizations, clients, users, contacts and campaigns", "1", answer -> {
-            double scale;
-            try {
-                scale = Double.parseDouble(answer);
-            }
-            catch (NumberFormatException e) {
-                throw new IllegalArgumentException("expected a number such as 0.5 or 4, got '" + answer + "'");
-            }
-            ScenariosCommand.effective(preset, null, scale);
-            return scale == 1.0 ? null : scale;
-        });
-        choices.historyMonths = prompts.ask("History in months (1 to 120)", Integer.toString(preset.historyMonths()), answer -> {
-            int months = parseWhole(answer);
-            if (months < 1 || months > 120) {
-                throw new IllegalArgumentException("expected a whole number from 1 to 120, got " + answer);
-            }
-            return months;
-        });
-        out.println("Features: call_center (tracked numbers, calls, SMS opt-ins), gift_cards (brands, reward conditions, inventory;");
-        out.println("  issued on calls, so deliveries need call_center), analytics (performance_metrics, usage_analytics), error_logs");
-        choices.features = prompts.ask("Features, comma-separated, or none", preset.features().names(), GuidedSession::parseFeatures);
-        choices.seed = prompts.ask("Seed", Long.toString(choices.seed), answer -> {
-            try {
-                return Long.parseLong(answer);
-            }
-            catch (NumberFormatException e) {
-                throw new IllegalArgumentException("expected a whole number, got '" + answer + "'");
-            }
-        });
-        choices.formats = prompts.ask("Formats: csv, parquet or csv,parquet", "csv,parquet", answer -> {
-            List<DataFormat> formats = new ArrayList<>();
-            for (String word : answer.split(",")) {
-                formats.add(DataFormat.parse(word.strip()).orElseThrow(() -> new IllegalArgumentException("expected csv, parquet or csv,parquet, got '" + answer + "'")));
-            }
-            return List.copyOf(EnumSet.copyOf(formats));
-        });
-        choices.out = askOutput(choices);
-    }
-
-    private Path askOutput(Choices choices)
-    {
-        return prompts.ask("Output folder", choices.defaultOut().toString(), answer -> {
-            Path path = Path.of(answer).normalize();
-            if (path.getFileName() == null || path.getFileName().toString().isEmpty() || path.getFileName().toString().equals("..")) {
-                throw new IllegalArgumentException("name a folder, such as output/" + choices.effective().scenario().name());
-            }
-            return path;
-        });
-    }
-
-    private static Features parseFeatures(String answer)
-    {
-        boolean[] values = new boolean[Features.NAMES.size()];
-        if (!answer.equalsIgnoreCase("none")) {
-            for (String word : answer.split(",")) {
-                int index = Features.NAMES.indexOf(word.strip().toLowerCase(Locale.ROOT));
-                if (index < 0) {
-                    throw new IllegalArgumentException("unknown feature '" + word.strip() + "'; expected some of " + String.join(", ", Features.NAMES) + ", or none");
-                }
-                values[index] = true;
-            }
-        }
-        return Features.of(values);
-    }
-
-    private static int parseWhole(String answer)
-    {
-        try {
-            return Integer.parseInt(answer);
-        }
-        catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expected a whole number, got '" + answer + "'");
-        }
-    }
 
     private enum Write { NEW, REPLACE, REPRODUCE }
 
@@ -321,7 +170,7 @@ final class GuidedSession
      * another dataset that the user agrees to replace, after seeing its tables and rows. Anything else is refused and
      * another folder asked.
      */
-    private Generation chooseOutput(Choices choices)
+    private Generation chooseOutput(GuidedChoices choices)
             throws IOException
     {
         if (choices.out == null) {
@@ -354,12 +203,12 @@ final class GuidedSession
                 out.println(choices.out + " holds files that are not part of a simdata dataset (" + String.join(", ", folder.otherFiles())
                         + "); choose another folder");
             }
-            choices.out = askOutput(choices);
+            choices.out = GuidedChoices.askOutput(prompts, choices);
         }
     }
 
     /** The generate command line for these choices, resolved through the command's own options. */
-    private static Generation resolve(Choices choices, Write write)
+    private static Generation resolve(GuidedChoices choices, Write write)
     {
         List<String> arguments = new ArrayList<>(List.of("generate", "--scenario", choices.preset.name()));
         if (choices.needsConfig()) {
@@ -404,7 +253,7 @@ final class GuidedSession
         finished = generation.out();
         // the plan showed the tables: the total is enough here
         GenerateCommand.printTotal(out, generation.resolved().settings(), summary, summary.rows(generation.resolved().formats().get(0)));
-        commands.add(commandLine(generation.arguments()));
+        commands.add(generation.arguments());
         checkInterrupted();
     }
 
@@ -437,7 +286,7 @@ final class GuidedSession
         out.println("  2)  into an embedded PostgreSQL that runs until this session ends");
         out.println("  3)  into a database at a URL");
         int choice = prompts.ask("Load", "1", answer -> {
-            int number = parseWhole(answer);
+            int number = GuidedChoices.parseWhole(answer);
             if (number < 1 || number > 3) {
                 throw new IllegalArgumentException("expected 1, 2 or 3");
             }
@@ -454,7 +303,7 @@ final class GuidedSession
             LoadSummary summary = LoadCommand.load(target, LoadOptions.defaults(dataset), out, true, false, ReplaceConfirmation.ALWAYS);
             LoadCommand.printTotal(out, summary);
             out.println("the embedded server runs until the session ends: psql '" + embedded.psqlUrl() + "'");
-            commands.add(commandLine(List.of("load", dataset.toString(), "--embedded")));
+            commands.add(List.of("load", dataset.toString(), "--embedded"));
             checkInterrupted();
             return Optional.of(target);
         }
@@ -480,8 +329,8 @@ final class GuidedSession
         if (asked[0]) {
             arguments.addAll(List.of("--mode", "replace"));
         }
-        commands.add(commandLine(arguments));
-        databaseNote = "DATABASE_URL is the URL entered above (" + target.display() + "), with its password";
+        commands.add(arguments);
+        commands.note("DATABASE_URL is the URL entered above (" + target.display() + "), with its password");
         checkInterrupted();
         return Optional.of(target);
     }
@@ -531,7 +380,7 @@ final class GuidedSession
         ValidationReport files = Validator.validateFiles(dataset, options);
         // the checks one by one: 'simdata validate', printed at the end
         out.print(ReportWriter.brief(files));
-        commands.add(commandLine(List.of("validate", dataset.toString())));
+        commands.add(List.of("validate", dataset.toString()));
         checkInterrupted();
         boolean passed = files.passed();
         if (loaded.isPresent()) {
@@ -540,43 +389,12 @@ final class GuidedSession
             ValidationReport database = Validator.validateDatabase(loaded.get(), "public", Optional.of(dataset), options);
             out.print(ReportWriter.brief(database));
             if (embedded == null) {
-                commands.add(commandLine(List.of("validate", dataset.toString(), "--url", DATABASE_URL)));
+                commands.add(List.of("validate", dataset.toString(), "--url", DATABASE_URL));
             }
             passed &= database.passed();
             checkInterrupted();
         }
         return passed ? ExitCode.OK : ExitCode.CHECK_FAILED;
     }
-
-    private void printCommands()
-    {
-        if (commands.isEmpty()) {
-            return;
-        }
-        out.println();
-        out.println("The same run without questions:");
-        for (String command : commands) {
-            out.println("  " + command);
-        }
-        if (databaseNote != null) {
-            out.println("  (" + databaseNote + "; the password is never printed)");
-        }
-        commands.clear();
-    }
-
-    /** The launcher and the arguments, each quoted for a POSIX shell where it needs it; {@code "$DATABASE_URL"} stays as it is. */
-    static String commandLine(List<String> arguments)
-    {
-        StringBuilder line = new StringBuilder(LAUNCHER);
-        for (String argument : arguments) {
-            line.append(' ');
-            if (argument.equals(DATABASE_URL) || argument.matches("[A-Za-z0-9_./:=,@%+-]+")) {
-                line.append(argument);
-            }
-            else {
-                line.append('\'').append(argument.replace("'", "'\\''")).append('\'');
-            }
-        }
-        return line.toString();
-    }
 }
+

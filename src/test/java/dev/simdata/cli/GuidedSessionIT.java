@@ -350,7 +350,7 @@ class GuidedSessionIT
     @Test
     void commandLinesAreQuotedForAShell()
     {
-        assertThat(GuidedSession.commandLine(List.of("load", "/tmp/my data/it's", "--url", "\"$DATABASE_URL\"")))
+        assertThat(GuidedTranscript.commandLine(List.of("load", "/tmp/my data/it's", "--url", "\"$DATABASE_URL\"")))
                 .isEqualTo("scripts/simdata load '/tmp/my data/it'\\''s' --url \"$DATABASE_URL\"");
         assertThat(words("scripts/simdata load '/tmp/my data/it'\\''s' --url \"$DATABASE_URL\"")).containsExactly("load", "/tmp/my data/it's", "--url", "$DATABASE_URL");
     }
