@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /** Issue 17 cases 1 and 6: --force never deletes a user's file, and a full disk leaves the old dataset whole. */
-class ReplaceSafetyTest
+class ReplaceSafetyIT
 {
     private static int generate(StringWriter err, String... args)
     {
