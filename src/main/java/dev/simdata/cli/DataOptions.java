@@ -19,7 +19,7 @@ import java.util.List;
  */
 final class DataOptions
 {
-    @Option(names = {"-s", "--scenario"}, paramLabel = "NAME", defaultValue = "demo", converter = GenerateCommand.ScenarioConverter.class,
+    @Option(names = {"-s", "--scenario"}, paramLabel = "NAME", defaultValue = "demo", converter = Converters.ScenarioConverter.class,
             description = "Preset: demo, development, analytics or load_test (default: ${DEFAULT-VALUE}). See 'simdata scenarios'.")
     Scenario scenario;
 
@@ -35,11 +35,11 @@ final class DataOptions
             description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--as-of", paramLabel = "DATE", defaultValue = "2026-01-01", converter = GenerateCommand.AsOfConverter.class,
+    @Option(names = "--as-of", paramLabel = "DATE", defaultValue = "2026-01-01", converter = Converters.AsOfConverter.class,
             description = "The simulated 'now', YYYY-MM-DD or 'today' (UTC); every timestamp is before its midnight UTC (default: ${DEFAULT-VALUE}).")
     LocalDate asOf;
 
-    @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "csv,parquet", converter = GenerateCommand.FormatConverter.class,
+    @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "csv,parquet", converter = Converters.FormatConverter.class,
             description = "Comma-separated formats: csv, parquet (default: ${DEFAULT-VALUE}).")
     List<DataFormat> formats;
 
@@ -47,7 +47,7 @@ final class DataOptions
             description = "Rows per shard file; the last shard of a table holds the rest (default: ${DEFAULT-VALUE}).")
     long shardRows;
 
-    @Option(names = "--parquet-compression", paramLabel = "CODEC", defaultValue = "snappy", converter = GenerateCommand.CompressionConverter.class,
+    @Option(names = "--parquet-compression", paramLabel = "CODEC", defaultValue = "snappy", converter = Converters.CompressionConverter.class,
             description = "snappy, zstd or none (default: ${DEFAULT-VALUE}).")
     ParquetCompression compression;
 
@@ -70,7 +70,7 @@ final class DataOptions
      */
     Resolved resolve()
     {
-        return resolve(ScenariosCommand.effective(scenario, config, scale));
+        return resolve(Presets.effective(scenario, config, scale));
     }
 
     /**

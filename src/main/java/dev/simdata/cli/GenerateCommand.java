@@ -47,7 +47,7 @@ final class GenerateCommand
             description = "Output folder (default: output/<scenario>). Must be empty unless --force.")
     Path out;
 
-    @Option(names = "--part", paramLabel = "K/N", converter = PartConverter.class,
+    @Option(names = "--part", paramLabel = "K/N", converter = Converters.PartConverter.class,
             description = "Write only part K of N (balanced by rows) with a part.json; join the N folders with 'simdata merge'.")
     Part part;
 
@@ -72,7 +72,7 @@ final class GenerateCommand
         GenerateRequest request = resolved.request(target, force, !noSpaceCheck);
         GenerationSettings settings = request.settings();
         if (dryRun) {
-            return PlanCommand.print(spec.commandLine().getOut(), resolved);
+            return PlanReport.print(spec.commandLine().getOut(), resolved);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -95,7 +95,7 @@ final class GenerateCommand
                     : GenerateDataset.run(request, listener, err::println);
         }
         if (!quiet) {
-            printSummary(out, settings, summary);
+            GenerationReport.printSummary(out, settings, summary);
             if (reproduce) {
                 out.println(target + " already held this exact dataset: regenerated and compared byte for byte, left unchanged");
             }
@@ -106,107 +106,8 @@ final class GenerateCommand
     private void summary(PrintWriter out, GenerationSettings settings, DatasetSummary summary)
     {
         if (!quiet) {
-            printSummary(out, settings, summary);
+            GenerationReport.printSummary(out, settings, summary);
             out.println("part " + part + " written; join all " + part.n() + " part folders with 'simdata merge --out DIR PART_DIR...'");
-        }
-    }
-
-    static void printSummary(PrintWriter out, GenerationSettings settings, DatasetSummary summary)
-    {
-        out.printf("%-30s %12s %12s %12s%n", "table", "rows", "csv", "parquet");
-        List<String> tables = summary.files().stream().map(TableFiles::table).distinct().toList();
-        long totalRows = 0;
-        for (String table : tables) {
-            long rows = 0;
-            String csv = "-";
-            String parquet = "-";
-            for (TableFiles files : summary.files()) {
-                if (!files.table().equals(table)) {
-                    continue;
-                }
-                rows = files.rows();
-                if (files.format() == DataFormat.CSV) {
-                    csv = Format.bytes(files.bytes());
-                }
-                else {
-                    parquet = Format.bytes(files.bytes());
-                }
-            }
-            totalRows += rows;
-            out.printf("%-30s %12s %12s %12s%n", table, Format.count(rows), csv, parquet);
-        }
-        printTotal(out, settings, summary, totalRows);
-    }
-
-    /** The summary's last line: rows, bytes, time and where the dataset went. */
-    static void printTotal(PrintWriter out, GenerationSettings settings, DatasetSummary summary, long totalRows)
-    {
-        double seconds = Math.max(1e-9, summary.elapsedNanos() / 1e9);
-        out.printf("%s rows, %s in %s (%s rows/s): scenario %s, seed %d, as of %s -> %s%n",
-                Format.count(totalRows), Format.bytes(summary.bytes()), Format.seconds(summary.elapsedNanos()),
-                Format.count((long) (totalRows / seconds)), settings.scenario().name(), settings.seed(), settings.asOf(), summary.out());
-    }
-
-    static final class ScenarioConverter
-            implements ITypeConverter<Scenario>
-    {
-        @Override
-        public Scenario convert(String value)
-        {
-            return Scenario.preset(value).orElseThrow(() -> new TypeConversionException(
-                    "unknown scenario '" + value + "'; expected one of " + String.join(", ", Scenario.presetNames())));
-        }
-    }
-
-    static final class PartConverter
-            implements ITypeConverter<Part>
-    {
-        @Override
-        public Part convert(String value)
-        {
-            return Part.parse(value).orElseThrow(() -> new TypeConversionException("'" + value + "' is not a part; expected K/N with 1 <= K <= N, e.g. 2/3"));
-        }
-    }
-
-    static final class AsOfConverter
-            implements ITypeConverter<LocalDate>
-    {
-        @Override
-        public LocalDate convert(String value)
-        {
-            if (value.equalsIgnoreCase("today")) {
-                return LocalDate.now(ZoneOffset.UTC);
-            }
-            try {
-                LocalDate date = LocalDate.parse(value);
-                if (date.getYear() < 2000 || date.getYear() > 2200) {
-                    throw new TypeConversionException("'" + value + "' is out of range; expected a date between 2000 and 2200");
-                }
-                return date;
-            }
-            catch (DateTimeParseException e) {
-                throw new TypeConversionException("'" + value + "' is not a date; expected YYYY-MM-DD or 'today'");
-            }
-        }
-    }
-
-    static final class FormatConverter
-            implements ITypeConverter<DataFormat>
-    {
-        @Override
-        public DataFormat convert(String value)
-        {
-            return DataFormat.parse(value).orElseThrow(() -> new TypeConversionException("unknown format '" + value + "'; expected csv or parquet"));
-        }
-    }
-
-    static final class CompressionConverter
-            implements ITypeConverter<ParquetCompression>
-    {
-        @Override
-        public ParquetCompression convert(String value)
-        {
-            return ParquetCompression.parse(value).orElseThrow(() -> new TypeConversionException("unknown codec '" + value + "'; expected snappy, zstd or none"));
         }
     }
 }

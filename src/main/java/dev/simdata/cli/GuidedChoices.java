@@ -79,7 +79,7 @@ final class GuidedChoices
     private static Scenario chooseScenario(Prompts prompts, PrintWriter out)
     {
         out.println("Scenarios:");
-        ScenariosCommand.printPresets(out, true);
+        Presets.printPresets(out, true);
         List<Scenario> presets = Scenario.PRESETS;
         return prompts.ask("Scenario (number or name)", "1", answer -> {
             if (answer.matches("[0-9]+")) {
@@ -104,7 +104,7 @@ final class GuidedChoices
             catch (NumberFormatException e) {
                 throw new IllegalArgumentException("expected a number such as 0.5 or 4, got '" + answer + "'");
             }
-            ScenariosCommand.effective(preset, null, scale);
+            Presets.effective(preset, null, scale);
             return scale == 1.0 ? null : scale;
         });
         choices.historyMonths = prompts.ask("History in months (1 to 120)", Integer.toString(preset.historyMonths()), answer -> {

@@ -133,7 +133,7 @@ final class GuidedSession
         GuidedChoices choices = GuidedChoices.ask(prompts, out);
         Generation generation = chooseOutput(choices);
         out.println();
-        PlanCommand.print(out, generation.resolved());
+        PlanReport.print(out, generation.resolved());
         checkInterrupted();
         if (!prompts.yesNo("Generate into " + generation.out() + "?", true)) {
             out.println("nothing was generated");
@@ -156,7 +156,7 @@ final class GuidedSession
     private enum Write { NEW, REPLACE, REPRODUCE }
 
     /** A generate command line with what it resolves to, and how the output folder is written. */
-    private record Generation(List<String> arguments, GenerateCommand command, DataOptions.Resolved resolved, Path out, Write write,
+    private record Generation(List<String> arguments, DataOptions data, DataOptions.Resolved resolved, Path out, Write write,
             Optional<ScenarioConfig> config, Path configFile)
     {
         GenerateRequest request()
@@ -207,7 +207,7 @@ final class GuidedSession
         }
     }
 
-    /** The generate command line for these choices, resolved through the command's own options. */
+    /** The generate command line for these choices, and the data options (the option group, not the command) it resolves to. */
     private static Generation resolve(GuidedChoices choices, Write write)
     {
         List<String> arguments = new ArrayList<>(List.of("generate", "--scenario", choices.preset.name()));
@@ -217,15 +217,15 @@ final class GuidedSession
         if (choices.scale != null) {
             arguments.addAll(List.of("--scale", number(choices.scale)));
         }
-        arguments.addAll(List.of("--seed", Long.toString(choices.seed), "--format", String.join(",", choices.formats.stream().map(DataFormat::id).toList()),
-                "--out", choices.out.toString()));
+        arguments.addAll(List.of("--seed", Long.toString(choices.seed), "--format", String.join(",", choices.formats.stream().map(DataFormat::id).toList())));
+        DataOptions data = CommandLine.populateCommand(new DataOptions(), arguments.subList(1, arguments.size()).toArray(String[]::new));
+        arguments.addAll(List.of("--out", choices.out.toString()));
         if (write == Write.REPLACE) {
             arguments.add("--force");
         }
-        GenerateCommand command = CommandLine.populateCommand(new GenerateCommand(), arguments.subList(1, arguments.size()).toArray(String[]::new));
         Optional<ScenarioConfig> config = choices.needsConfig() ? Optional.of(choices.config()) : Optional.empty();
-        DataOptions.Resolved resolved = command.data.resolve(choices.effective());
-        return new Generation(List.copyOf(arguments), command, resolved, choices.out, write, config, choices.configFile());
+        DataOptions.Resolved resolved = data.resolve(choices.effective());
+        return new Generation(List.copyOf(arguments), data, resolved, choices.out, write, config, choices.configFile());
     }
 
     private static String number(double value)
@@ -239,7 +239,7 @@ final class GuidedSession
         if (generation.config().isPresent()) {
             writeConfig(generation.configFile(), generation.config().get());
             // the printed command reads the file: it must give the very settings the plan showed
-            if (!generation.command().data.resolve().settings().equals(generation.resolved().settings())) {
+            if (!generation.data().resolve().settings().equals(generation.resolved().settings())) {
                 throw new IllegalStateException(generation.configFile() + " does not read back to the scenario it was written from");
             }
         }
@@ -252,7 +252,7 @@ final class GuidedSession
         }
         finished = generation.out();
         // the plan showed the tables: the total is enough here
-        GenerateCommand.printTotal(out, generation.resolved().settings(), summary, summary.rows(generation.resolved().formats().get(0)));
+        GenerationReport.printTotal(out, generation.resolved().settings(), summary, summary.rows(generation.resolved().formats().get(0)));
         commands.add(generation.arguments());
         checkInterrupted();
     }

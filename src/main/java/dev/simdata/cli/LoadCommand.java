@@ -78,7 +78,7 @@ final class LoadCommand
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Shards loaded at once, each over its own connection (default: cores).")
     Integer jobs;
 
-    @Option(names = "--format", paramLabel = "FORMAT", converter = GenerateCommand.FormatConverter.class,
+    @Option(names = "--format", paramLabel = "FORMAT", converter = Converters.FormatConverter.class,
             description = "Read csv or parquet files (default: csv where present, else parquet).")
     DataFormat format;
 
