@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.simdata.dataset.DataFormat;
 import dev.simdata.database.ConnectionTarget;
+import dev.simdata.load.CopyFormat;
 import dev.simdata.load.DatabaseException;
 import dev.simdata.load.DatasetLoader;
 import dev.simdata.load.EmbeddedServer;
@@ -75,6 +76,9 @@ final class LoadCommand
     @Option(names = {"-y", "--yes"}, description = "Do not ask before --mode replace deletes rows.")
     boolean yes;
 
+    @Option(names = "--cascade", description = "Let --mode replace also drop the views and foreign keys of other tables that depend on the dataset's tables (named before anything is dropped).")
+    boolean cascade;
+
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Shards loaded at once, each over its own connection (default: cores).")
     Integer jobs;
 
@@ -85,6 +89,15 @@ final class LoadCommand
     @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "60", converter = LockTimeoutConverter.class,
             description = "Give up on a table lock after this long, 1 to " + LockTimeoutConverter.MAX + " (default: ${DEFAULT-VALUE}).")
     long lockTimeoutSeconds;
+
+    @Option(names = "--copy-format", paramLabel = "FORMAT", description = "How rows are sent: binary (default: fewer bytes, no text parsing on the server) or text (CSV).")
+    String copyFormat;
+
+    @Option(names = "--grant", paramLabel = "ROLE[,ROLE]", split = ",", description = "After the load, grant SELECT on the loaded tables (and USAGE on the schema) to these roles, e.g. anon,authenticated.")
+    List<String> grants;
+
+    @Option(names = "--enable-rls", description = "After the load, enable row level security on the loaded tables (rows are then hidden from --grant roles until policies exist).")
+    boolean enableRls;
 
     @Option(names = "--json", description = "Print a machine-readable summary on stdout.")
     boolean json;
@@ -111,7 +124,10 @@ final class LoadCommand
         if (workers < 1) {
             throw new UserException("--jobs must be at least 1, got " + workers);
         }
-        LoadOptions options = new LoadOptions(dataset, schema, mode, workers, format, Duration.ofSeconds(lockTimeoutSeconds));
+        LoadOptions options = new LoadOptions(dataset, schema, mode, workers, format, Duration.ofSeconds(lockTimeoutSeconds))
+                .withCopyFormat(copyFormat == null ? null : CopyFormat.parse(copyFormat))
+                .withAccess(grants == null ? List.of() : grants, enableRls)
+                .withCascade(cascade);
         try {
             if (!embedded) {
                 ConnectionTarget target = ConnectionTarget.resolve(url, sslRootCertificate, System.getenv(), Path.of(System.getProperty("user.home")));
@@ -142,7 +158,21 @@ final class LoadCommand
 
     private void load(ConnectionTarget target, LoadOptions options, PrintWriter out, PrintWriter err)
     {
-        LoadSummary summary = load(target, options, err, System.console() != null, quiet, this::confirmReplace);
+        ReplaceConfirmation confirmation = new ReplaceConfirmation()
+        {
+            @Override
+            public boolean confirm(String targetSchema, List<TableRows> tables)
+            {
+                return confirmReplace(targetSchema, tables, List.of());
+            }
+
+            @Override
+            public boolean confirm(String targetSchema, List<TableRows> tables, List<String> dependents)
+            {
+                return confirmReplace(targetSchema, tables, dependents);
+            }
+        };
+        LoadSummary summary = load(target, options, err, System.console() != null, quiet, confirmation);
         if (json) {
             out.println(toJson(summary));
         }
@@ -165,8 +195,14 @@ final class LoadCommand
         }
     }
 
-    private boolean confirmReplace(String targetSchema, List<TableRows> tables)
+    private boolean confirmReplace(String targetSchema, List<TableRows> tables, List<String> dependents)
     {
+        if (!dependents.isEmpty()) {
+            // named even with --yes, before anything is dropped
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("--mode replace --cascade will also drop: " + String.join(", ", dependents));
+            err.flush();
+        }
         if (yes) {
             return true;
         }
@@ -187,7 +223,8 @@ final class LoadCommand
             err.printf(Locale.ROOT, "  %-30s %14s rows%n", table.table(), Format.count(table.rows()));
         }
         err.flush();
-        String answer = console.readLine("Delete %s rows and reload? [y/N] ", Format.count(total));
+        String answer = console.readLine(dependents.isEmpty() ? "Delete %s rows and reload? [y/N] " : "Delete %s rows, drop the objects above and reload? [y/N] ",
+                Format.count(total));
         return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
     }
 
@@ -217,7 +254,11 @@ final class LoadCommand
         out.println(Format.count(summary.rowsLoaded()) + " rows loaded into schema " + summary.schema() + " of " + summary.target()
                 + " in " + Format.seconds(summary.totalNanos()) + " (copy " + Format.seconds(summary.copyNanos()) + " at "
                 + Format.count((long) (summary.rowsLoaded() / copySeconds)) + " rows/s, keys " + Format.seconds(summary.constraintNanos())
-                + ", analyze " + Format.seconds(summary.analyzeNanos()) + ")");
+                + ", analyze " + Format.seconds(summary.analyzeNanos()) + ", " + summary.copyFormat().id() + " COPY)");
+        if (summary.rowLevelSecurity()) {
+            out.println("row level security is enabled on the loaded tables: their rows are hidden from "
+                    + (summary.granted().isEmpty() ? "non-owner roles" : String.join(", ", summary.granted())) + " until you create policies");
+        }
     }
 
     static String toJson(LoadSummary summary)
@@ -235,6 +276,11 @@ final class LoadCommand
         root.put("keys_seconds", summary.constraintNanos() / 1e9);
         root.put("analyze_seconds", summary.analyzeNanos() / 1e9);
         root.put("total_seconds", summary.totalNanos() / 1e9);
+        root.put("copy_format", summary.copyFormat().id());
+        root.put("bytes_sent", summary.bytesSent());
+        ArrayNode granted = root.putArray("granted");
+        summary.granted().forEach(granted::add);
+        root.put("row_level_security", summary.rowLevelSecurity());
         root.put("copy_rows_per_second", summary.copyNanos() == 0 ? 0 : (long) (summary.rowsLoaded() / (summary.copyNanos() / 1e9)));
         ArrayNode tables = root.putArray("tables");
         for (TableResult table : summary.tables()) {

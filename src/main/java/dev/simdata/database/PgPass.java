@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Looks up a password in a libpq password file ({@code ~/.pgpass} or {@code PGPASSFILE}):
@@ -19,6 +21,11 @@ final class PgPass
     static Optional<String> find(Path file, String host, int port, String database, String user)
     {
         if (file == null || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        if (!privateToOwner(file)) {
+            // as libpq does: the file is ignored, with a warning that does not show its contents
+            System.err.println("WARNING: password file \"" + file + "\" has group or world access; permissions should be u=rw (0600) or less; ignoring it");
             return Optional.empty();
         }
         List<String> lines;
@@ -43,6 +50,23 @@ final class PgPass
             }
         }
         return Optional.empty();
+    }
+
+    /** False when the file grants any permission to group or others (POSIX file systems only, like libpq). */
+    static boolean privateToOwner(Path file)
+    {
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            for (PosixFilePermission permission : permissions) {
+                if (permission.name().startsWith("GROUP_") || permission.name().startsWith("OTHERS_")) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        catch (UnsupportedOperationException | IOException e) {
+            return true;
+        }
     }
 
     private static boolean matches(String pattern, String value)

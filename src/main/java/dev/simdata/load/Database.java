@@ -35,7 +35,10 @@ final class Database
     {
         Connection connection;
         try {
-            connection = DriverManager.getConnection(target.jdbcUrl(), target.driverProperties());
+            java.util.Properties properties = target.driverProperties();
+            // a server or network that goes away mid-COPY is noticed by the OS instead of hanging forever
+            properties.putIfAbsent("tcpKeepAlive", "true");
+            connection = DriverManager.getConnection(target.jdbcUrl(), properties);
         }
         catch (SQLException e) {
             throw new DatabaseException("cannot connect to " + target.display() + ": " + target.redact(e.getMessage())

@@ -87,12 +87,15 @@ public final class DatasetLoader
 
         Database database = new Database(target, options.lockTimeout());
         Ledger ledger = new Ledger(options.schema());
-        SchemaSetup setup = new SchemaSetup(database, options.schema(), options.mode(), ledger, confirmation);
+        SchemaSetup setup = new SchemaSetup(database, options.schema(), options.mode(), ledger, confirmation, options.cascade());
         ShardLoads shardLoads = new ShardLoads(database, options.schema(), options.jobs(), ledger, progress);
         Keys keys = new Keys(database, options.schema(), options.jobs(), progress);
+        Access access = new Access(database, options.schema(), options.grants(), options.enableRls());
+        ShardCopier copier = new ShardCopier(options.schema(), datasetId, ledger, options.effectiveCopyFormat());
         Connection admin = database.open();
         try {
             setup.lock(admin);
+            access.checkRoles(admin);
             List<PlannedShard> pending;
             try {
                 setup.prepare(admin, datasetId, plan.tables());
@@ -109,11 +112,12 @@ public final class DatasetLoader
                 throw database.failure("cannot read the constraints of schema " + options.schema(), e);
             }
             if (pending.isEmpty() && keyStatements.isEmpty()) {
-                return summary(datasetId, true, plan, pending, Map.of(), 0, 0, 0, started);
+                access.apply(admin, plan.tables());
+                return summary(datasetId, true, plan, pending, Map.of(), 0, 0, 0, 0, started);
             }
 
             long copyStarted = System.nanoTime();
-            Map<String, AtomicLong> copyNanos = shardLoads.load(new ShardCopier(options.schema(), datasetId, ledger), pending);
+            Map<String, AtomicLong> copyNanos = shardLoads.load(copier, pending);
             long copyElapsed = pending.isEmpty() ? 0 : System.nanoTime() - copyStarted;
 
             long keysStarted = System.nanoTime();
@@ -123,7 +127,8 @@ public final class DatasetLoader
             long analyzeStarted = System.nanoTime();
             keys.analyze(plan.tables());
             long analyzeElapsed = System.nanoTime() - analyzeStarted;
-            return summary(datasetId, false, plan, pending, copyNanos, copyElapsed, keysElapsed, analyzeElapsed, started);
+            access.apply(admin, plan.tables());
+            return summary(datasetId, false, plan, pending, copyNanos, copyElapsed, keysElapsed, analyzeElapsed, copier.bytesSent(), started);
         }
         finally {
             Database.closeQuietly(admin);
@@ -131,7 +136,7 @@ public final class DatasetLoader
     }
 
     private LoadSummary summary(String datasetId, boolean nothingToDo, LoadPlan plan, List<PlannedShard> pending,
-            Map<String, AtomicLong> copyNanos, long copyElapsed, long keysElapsed, long analyzeElapsed, long started)
+            Map<String, AtomicLong> copyNanos, long copyElapsed, long keysElapsed, long analyzeElapsed, long bytesSent, long started)
     {
         Set<PlannedShard> loaded = new HashSet<>(pending);
         List<TableResult> results = new ArrayList<>();
@@ -153,6 +158,7 @@ public final class DatasetLoader
                     nanos == null ? 0 : nanos.get()));
         }
         return new LoadSummary(datasetId, target.display(), options.schema(), options.mode(), options.jobs(), nothingToDo, results,
-                copyElapsed, keysElapsed, analyzeElapsed, System.nanoTime() - started);
+                copyElapsed, keysElapsed, analyzeElapsed, System.nanoTime() - started, options.effectiveCopyFormat(), bytesSent,
+                options.grants(), options.enableRls());
     }
 }

@@ -13,6 +13,10 @@ import static java.util.Objects.requireNonNull;
  * @param constraintNanos primary keys, unique indexes, foreign keys and their indexes
  * @param analyzeNanos ANALYZE of the loaded tables
  * @param totalNanos everything, from reading the manifest to the end
+ * @param copyFormat how rows were sent: text or binary COPY
+ * @param bytesSent COPY data sent to the server in this run
+ * @param granted roles granted SELECT on the loaded tables
+ * @param rowLevelSecurity whether row level security was enabled on the loaded tables
  */
 public record LoadSummary(
         String datasetId,
@@ -25,7 +29,11 @@ public record LoadSummary(
         long copyNanos,
         long constraintNanos,
         long analyzeNanos,
-        long totalNanos)
+        long totalNanos,
+        CopyFormat copyFormat,
+        long bytesSent,
+        List<String> granted,
+        boolean rowLevelSecurity)
 {
     public LoadSummary
     {
@@ -34,6 +42,8 @@ public record LoadSummary(
         requireNonNull(schema, "schema is null");
         requireNonNull(mode, "mode is null");
         tables = List.copyOf(requireNonNull(tables, "tables is null"));
+        requireNonNull(copyFormat, "copyFormat is null");
+        granted = List.copyOf(requireNonNull(granted, "granted is null"));
     }
 
     public long rowsLoaded()

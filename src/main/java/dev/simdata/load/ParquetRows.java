@@ -5,6 +5,7 @@ import dev.simdata.schema.TableSchema;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.util.Utf8;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.io.LocalInputFile;
@@ -54,6 +55,60 @@ final class ParquetRows
             }
         }
         return rows;
+    }
+
+    /** Writes every row of {@code file} as binary COPY rows in the table's column order; returns the row count. */
+    static long writeBinary(Path file, TableSchema table, BinaryCopyWriter out)
+            throws IOException
+    {
+        long rows = 0;
+        try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file))
+                .withDataModel(GenericData.get())
+                .build()) {
+            int[] positions = null;
+            for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
+                if (positions == null) {
+                    positions = positions(record.getSchema(), table, file);
+                }
+                out.startRow(positions.length);
+                for (int column = 0; column < positions.length; column++) {
+                    writeBinaryValue(out, table.field(column), record.get(positions[column]));
+                }
+                rows++;
+            }
+        }
+        return rows;
+    }
+
+    private static void writeBinaryValue(BinaryCopyWriter out, Field field, Object value)
+            throws IOException
+    {
+        if (value == null) {
+            out.writeNull();
+            return;
+        }
+        switch (field.type()) {
+            case STRING -> {
+                if (value instanceof Utf8 utf8) {
+                    out.writeBytes(utf8.getBytes(), 0, utf8.getByteLength());
+                }
+                else {
+                    out.writeText(value.toString());
+                }
+            }
+            case UUID -> {
+                java.util.UUID uuid = java.util.UUID.fromString(value.toString());
+                out.writeUuid(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
+            }
+            case INTEGER -> out.writeLong(((Number) value).longValue());
+            case BOOLEAN -> out.writeBoolean((Boolean) value);
+            case DECIMAL -> {
+                BigDecimal decimal = decimal(value, field.scale());
+                out.writeDecimal(decimal.setScale(field.scale()).unscaledValue(), field.scale());
+            }
+            case DATE -> out.writeDate(((Number) value).longValue());
+            case DATETIME -> out.writeTimestampMicros(((Number) value).longValue());
+        }
     }
 
     private static int[] positions(Schema schema, TableSchema table, Path file)

@@ -28,9 +28,11 @@ final class SchemaSetup
     private final LoadMode mode;
     private final Ledger ledger;
     private final ReplaceConfirmation confirmation;
+    private final boolean cascade;
 
-    SchemaSetup(Database database, String schema, LoadMode mode, Ledger ledger, ReplaceConfirmation confirmation)
+    SchemaSetup(Database database, String schema, LoadMode mode, Ledger ledger, ReplaceConfirmation confirmation, boolean cascade)
     {
+        this.cascade = cascade;
         this.database = requireNonNull(database, "database is null");
         this.schema = requireNonNull(schema, "schema is null");
         this.mode = requireNonNull(mode, "mode is null");
@@ -55,10 +57,42 @@ final class SchemaSetup
         }
     }
 
-    /** Creates the schema and ledger, applies the mode, and creates missing tables bare. */
+    /**
+     * Creates the schema and ledger, applies the mode, and creates missing tables bare, in one transaction: a load
+     * refused here (foreign rows, other columns, replace not confirmed) leaves the database as it found it.
+     */
     void prepare(Connection admin, String datasetId, List<TableSchema> tables)
             throws SQLException
     {
+        admin.setAutoCommit(false);
+        try {
+            prepareInTransaction(admin, datasetId, tables);
+            admin.commit();
+        }
+        catch (SQLException | RuntimeException e) {
+            admin.rollback();
+            if ("55P03".equals(e instanceof SQLException sql ? sql.getSQLState() : null)) {
+                throw lockTimeout((SQLException) e);
+            }
+            throw e;
+        }
+        finally {
+            admin.setAutoCommit(true);
+        }
+    }
+
+    private String current = "";
+
+    private LoadException lockTimeout(SQLException e)
+    {
+        return new LoadException("gave up waiting for a lock on " + current + " of " + database.target().display() + " after --lock-timeout ("
+                + database.target().redact(e.getMessage()).replace('\n', ' ') + "); another session holds it: wait for it to finish, or raise --lock-timeout; nothing was changed");
+    }
+
+    private void prepareInTransaction(Connection admin, String datasetId, List<TableSchema> tables)
+            throws SQLException
+    {
+        current = "schema " + schema;
         try (Statement statement = admin.createStatement()) {
             statement.execute("CREATE SCHEMA IF NOT EXISTS " + PostgresDdl.quote(schema));
         }
@@ -72,6 +106,7 @@ final class SchemaSetup
                 if (!existing.contains(table.name())) {
                     continue;
                 }
+                current = "table " + schema + "." + table.name();
                 long rows = countRows(admin, table.name());
                 long ours = ledger.rows(admin, datasetId, table.name());
                 if (rows != ours) {
@@ -82,6 +117,7 @@ final class SchemaSetup
         }
         try (Statement statement = admin.createStatement()) {
             for (TableSchema table : tables) {
+                current = "table " + schema + "." + table.name();
                 statement.execute(PostgresDdl.createTable(schema, table));
             }
         }
@@ -121,30 +157,37 @@ final class SchemaSetup
         long total = 0;
         for (TableSchema table : tables) {
             if (existing.contains(table.name())) {
+                current = "table " + schema + "." + table.name();
                 long rows = countRows(admin, table.name());
                 doomed.add(new TableRows(table.name(), rows));
                 total += rows;
             }
         }
-        if (total > 0 && !confirmation.confirm(schema, doomed)) {
+        List<String> names = new ArrayList<>();
+        for (TableSchema table : tables) {
+            names.add(table.name());
+        }
+        Dependents dependents = Dependents.of(admin, schema, names);
+        if (!dependents.isEmpty() && !cascade) {
+            throw new LoadException("--mode replace would have to drop " + String.join(", ", dependents.described())
+                    + ", which depend on the dataset's tables in schema " + schema + "; nothing was changed; drop them yourself, or pass --cascade to drop them too");
+        }
+        boolean confirmed = dependents.isEmpty()
+                ? total == 0 || confirmation.confirm(schema, doomed)
+                : confirmation.confirm(schema, doomed, dependents.described());
+        if (!confirmed) {
             throw new LoadException("--mode replace was not confirmed; nothing was changed");
         }
-        List<String> names = new ArrayList<>();
-        admin.setAutoCommit(false);
         try (Statement statement = admin.createStatement()) {
+            for (String drop : dependents.dropStatements()) {
+                current = "the object of '" + drop + "'";
+                statement.execute(drop);
+            }
             for (int i = tables.size() - 1; i >= 0; i--) {
-                statement.execute("DROP TABLE IF EXISTS " + PostgresDdl.qualified(schema, tables.get(i).name()) + " CASCADE");
-                names.add(tables.get(i).name());
+                current = "table " + schema + "." + tables.get(i).name();
+                statement.execute("DROP TABLE IF EXISTS " + PostgresDdl.qualified(schema, tables.get(i).name()));
             }
             ledger.forget(admin, names);
-            admin.commit();
-        }
-        catch (SQLException | RuntimeException e) {
-            admin.rollback();
-            throw e;
-        }
-        finally {
-            admin.setAutoCommit(true);
         }
     }
 

@@ -21,6 +21,7 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static java.util.Objects.requireNonNull;
 
@@ -35,12 +36,21 @@ final class ShardCopier
     private final String schema;
     private final String datasetId;
     private final Ledger ledger;
+    private final CopyFormat copyFormat;
+    private final AtomicLong bytesSent = new AtomicLong();
 
-    ShardCopier(String schema, String datasetId, Ledger ledger)
+    ShardCopier(String schema, String datasetId, Ledger ledger, CopyFormat copyFormat)
     {
         this.schema = requireNonNull(schema, "schema is null");
         this.datasetId = requireNonNull(datasetId, "datasetId is null");
         this.ledger = requireNonNull(ledger, "ledger is null");
+        this.copyFormat = requireNonNull(copyFormat, "copyFormat is null");
+    }
+
+    /** The COPY data sent to the server so far, in bytes, by every shard this copier loaded (committed or not). */
+    long bytesSent()
+    {
+        return bytesSent.get();
     }
 
     /** Loads and commits the shard; the connection must not be in auto-commit mode. Returns the rows loaded. */
@@ -63,13 +73,13 @@ final class ShardCopier
         }
     }
 
-    static String copySql(String schema, TableSchema table)
+    static String copySql(String schema, TableSchema table, CopyFormat format)
     {
         StringBuilder sql = new StringBuilder("COPY ").append(PostgresDdl.qualified(schema, table.name())).append(" (");
         for (int i = 0; i < table.columnCount(); i++) {
             sql.append(i == 0 ? "" : ", ").append(PostgresDdl.quote(table.field(i).name()));
         }
-        return sql.append(") FROM STDIN (FORMAT csv)").toString();
+        return sql.append(format == CopyFormat.BINARY ? ") FROM STDIN (FORMAT binary)" : ") FROM STDIN (FORMAT csv)").toString();
     }
 
     private long copyCsv(Connection connection, PlannedShard shard)
@@ -90,9 +100,15 @@ final class ShardCopier
             }
             long rows;
             try {
-                rows = copyManager.copyIn(copySql(schema, shard.table()), in, BUFFER_SIZE);
+                if (copyFormat == CopyFormat.BINARY) {
+                    rows = copyCsvAsBinary(copyManager, shard, in);
+                }
+                else {
+                    rows = copyManager.copyIn(copySql(schema, shard.table(), CopyFormat.TEXT), in, BUFFER_SIZE);
+                    bytesSent.addAndGet(shard.shard().bytes() - expectedHeader.length);
+                }
             }
-            catch (SQLException e) {
+            catch (SQLException | LoadException e) {
                 // a damaged file usually fails COPY before the end: report the checksum, the real cause, first
                 drainQuietly(in);
                 checkDigest(shard, digest);
@@ -100,6 +116,42 @@ final class ShardCopier
             }
             checkDigest(shard, digest);
             return rows;
+        }
+    }
+
+    private long copyCsvAsBinary(CopyManager copyManager, PlannedShard shard, InputStream in)
+            throws SQLException, IOException
+    {
+        CopyIn copyIn = copyManager.copyIn(copySql(schema, shard.table(), CopyFormat.BINARY));
+        try {
+            BinaryCopyWriter writer = new BinaryCopyWriter(new PGCopyOutputStream(copyIn, BUFFER_SIZE), BUFFER_SIZE);
+            writer.begin();
+            long sent = new CsvToBinary(shard.file(), shard.table(), in).copy(writer);
+            bytesSent.addAndGet(writer.end());
+            return checkCopied(shard, sent, copyIn.endCopy());
+        }
+        finally {
+            cancelIfActive(copyIn);
+        }
+    }
+
+    private static long checkCopied(PlannedShard shard, long sent, long copied)
+    {
+        if (copied != sent) {
+            throw new LoadException(shard.file() + ": sent " + sent + " rows but COPY reports " + copied);
+        }
+        return copied;
+    }
+
+    private static void cancelIfActive(CopyIn copyIn)
+    {
+        if (copyIn.isActive()) {
+            try {
+                copyIn.cancelCopy();
+            }
+            catch (SQLException ignored) {
+                // the connection is being rolled back or is gone
+            }
         }
     }
 
@@ -113,27 +165,58 @@ final class ShardCopier
             throw checksumMismatch(shard, actual);
         }
         CopyManager copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
-        CopyIn copyIn = copyManager.copyIn(copySql(schema, shard.table()));
+        CopyIn copyIn = copyManager.copyIn(copySql(schema, shard.table(), copyFormat));
         try {
-            PGCopyOutputStream copyStream = new PGCopyOutputStream(copyIn, BUFFER_SIZE);
-            Writer writer = new BufferedWriter(new OutputStreamWriter(copyStream, StandardCharsets.UTF_8), BUFFER_SIZE);
-            long sent = ParquetRows.writeCsv(shard.file(), shard.table(), writer);
-            writer.flush();
-            long copied = copyStream.endCopy();
-            if (copied != sent) {
-                throw new LoadException(shard.file() + ": sent " + sent + " rows but COPY reports " + copied);
+            CountingOutputStream counted = new CountingOutputStream(new PGCopyOutputStream(copyIn, BUFFER_SIZE));
+            long sent;
+            if (copyFormat == CopyFormat.BINARY) {
+                BinaryCopyWriter writer = new BinaryCopyWriter(counted, BUFFER_SIZE);
+                writer.begin();
+                sent = ParquetRows.writeBinary(shard.file(), shard.table(), writer);
+                writer.end();
             }
-            return copied;
+            else {
+                Writer writer = new BufferedWriter(new OutputStreamWriter(counted, StandardCharsets.UTF_8), BUFFER_SIZE);
+                sent = ParquetRows.writeCsv(shard.file(), shard.table(), writer);
+                writer.flush();
+            }
+            bytesSent.addAndGet(counted.count());
+            return checkCopied(shard, sent, copyIn.endCopy());
         }
         finally {
-            if (copyIn.isActive()) {
-                try {
-                    copyIn.cancelCopy();
-                }
-                catch (SQLException ignored) {
-                    // the connection is being rolled back or is gone
-                }
-            }
+            cancelIfActive(copyIn);
+        }
+    }
+
+    private static final class CountingOutputStream
+            extends java.io.FilterOutputStream
+    {
+        private long count;
+
+        CountingOutputStream(java.io.OutputStream out)
+        {
+            super(out);
+        }
+
+        @Override
+        public void write(int b)
+                throws IOException
+        {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length)
+                throws IOException
+        {
+            out.write(bytes, offset, length);
+            count += length;
+        }
+
+        long count()
+        {
+            return count;
         }
     }
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,10 +87,23 @@ class ConnectionTargetTest
     }
 
     @Test
+    void aPasswordFileOthersCanReadIsIgnoredLikeLibpqDoes()
+            throws IOException
+    {
+        Path file = temporary.resolve("pgpass-shared");
+        Files.writeString(file, "db.example.com:5432:*:u:secret\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(ConnectionTarget.resolve("postgres://u@db.example.com/app", null, Map.of("PGPASSFILE", file.toString()), temporary).password()).isNull();
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        assertThat(ConnectionTarget.resolve("postgres://u@db.example.com/app", null, Map.of("PGPASSFILE", file.toString()), temporary).password()).isEqualTo("secret");
+    }
+
+    @Test
     void readsThePasswordFromPgpass()
             throws IOException
     {
         Files.writeString(temporary.resolve(".pgpass"), "# comment\nother:5432:*:u:wrong\ndb.example.com:5432:*:u:from\\:pgpass\n");
+        Files.setPosixFilePermissions(temporary.resolve(".pgpass"), PosixFilePermissions.fromString("rw-------"));
         ConnectionTarget target = ConnectionTarget.resolve("postgres://u@db.example.com/app", null, Map.of(), temporary);
         assertThat(target.password()).isEqualTo("from:pgpass");
         assertThat(ConnectionTarget.resolve("postgres://u@db.example.com/app", null, Map.of("PGPASSWORD", "env"), temporary).password()).isEqualTo("env");

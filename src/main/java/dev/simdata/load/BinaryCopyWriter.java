@@ -1,0 +1,216 @@
+package dev.simdata.load;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Writes rows in PostgreSQL's binary COPY format ({@code COPY … FROM STDIN (FORMAT binary)}): a signature, then per
+ * row a 16-bit field count and per field a 32-bit length (-1 for NULL) and the value in the type's binary send
+ * format (network byte order). Dates count days and timestamps microseconds from 2000-01-01; numerics are base-10000
+ * digit groups. Counts the bytes it sends.
+ */
+final class BinaryCopyWriter
+{
+    private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
+    /** 2000-01-01 as days since 1970-01-01. */
+    static final int POSTGRES_EPOCH_DAY = 10_957;
+    static final long POSTGRES_EPOCH_MICROS = POSTGRES_EPOCH_DAY * 86_400L * 1_000_000L;
+    private static final int NUMERIC_NEGATIVE = 0x4000;
+
+    private final OutputStream out;
+    private final byte[] buffer;
+    private int position;
+    private long bytesSent;
+
+    BinaryCopyWriter(OutputStream out, int bufferSize)
+    {
+        this.out = requireNonNull(out, "out is null");
+        this.buffer = new byte[Math.max(bufferSize, 1024)];
+    }
+
+    void begin()
+            throws IOException
+    {
+        ensure(SIGNATURE.length + 8);
+        System.arraycopy(SIGNATURE, 0, buffer, position, SIGNATURE.length);
+        position += SIGNATURE.length;
+        putInt(0); // flags
+        putInt(0); // header extension length
+    }
+
+    void startRow(int fields)
+            throws IOException
+    {
+        ensure(2);
+        putShort(fields);
+    }
+
+    void writeNull()
+            throws IOException
+    {
+        ensure(4);
+        putInt(-1);
+    }
+
+    void writeLong(long value)
+            throws IOException
+    {
+        ensure(12);
+        putInt(8);
+        putLong(value);
+    }
+
+    void writeBoolean(boolean value)
+            throws IOException
+    {
+        ensure(5);
+        putInt(1);
+        buffer[position++] = (byte) (value ? 1 : 0);
+    }
+
+    void writeUuid(long high, long low)
+            throws IOException
+    {
+        ensure(20);
+        putInt(16);
+        putLong(high);
+        putLong(low);
+    }
+
+    void writeDate(long epochDay)
+            throws IOException
+    {
+        ensure(8);
+        putInt(4);
+        putInt((int) (epochDay - POSTGRES_EPOCH_DAY));
+    }
+
+    /** A {@code timestamptz} given as microseconds since 1970-01-01T00:00:00Z. */
+    void writeTimestampMicros(long epochMicros)
+            throws IOException
+    {
+        writeLong(epochMicros - POSTGRES_EPOCH_MICROS);
+    }
+
+    void writeText(String text)
+            throws IOException
+    {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        writeBytes(bytes, 0, bytes.length);
+    }
+
+    /** A text value already encoded as UTF-8. */
+    void writeBytes(byte[] bytes, int offset, int length)
+            throws IOException
+    {
+        ensure(4);
+        putInt(length);
+        if (length > buffer.length - position) {
+            flushBuffer();
+            out.write(bytes, offset, length);
+            bytesSent += length;
+            return;
+        }
+        System.arraycopy(bytes, offset, buffer, position, length);
+        position += length;
+    }
+
+    /** A {@code numeric} of value {@code unscaled × 10^-scale}, with display scale {@code scale}. */
+    void writeDecimal(BigInteger unscaled, int scale)
+            throws IOException
+    {
+        int sign = unscaled.signum() < 0 ? NUMERIC_NEGATIVE : 0;
+        String digits = unscaled.abs().toString();
+        if (unscaled.signum() == 0) {
+            ensure(12);
+            putInt(8);
+            putShort(0);
+            putShort(0);
+            putShort(0);
+            putShort(scale);
+            return;
+        }
+        // left-pad the integer part and right-pad the fraction to whole groups of four decimal digits
+        int integerDigits = Math.max(digits.length() - scale, 0);
+        String integerPart = integerDigits == 0 ? "" : digits.substring(0, integerDigits);
+        String fraction = "0".repeat(Math.max(scale - digits.length(), 0)) + digits.substring(integerDigits);
+        int integerGroups = (integerPart.length() + 3) / 4;
+        String padded = "0".repeat(integerGroups * 4 - integerPart.length()) + integerPart
+                + fraction + "0".repeat((4 - fraction.length() % 4) % 4);
+        int groups = padded.length() / 4;
+        short[] values = new short[groups];
+        for (int i = 0; i < groups; i++) {
+            values[i] = Short.parseShort(padded.substring(i * 4, i * 4 + 4));
+        }
+        int first = 0;
+        while (first < groups && values[first] == 0) {
+            first++;
+        }
+        int last = groups;
+        while (last > first && values[last - 1] == 0) {
+            last--;
+        }
+        int weight = integerGroups - 1 - first;
+        int count = last - first;
+        ensure(4 + 8 + 2 * count);
+        putInt(8 + 2 * count);
+        putShort(count);
+        putShort(weight);
+        putShort(sign);
+        putShort(scale);
+        for (int i = first; i < last; i++) {
+            putShort(values[i]);
+        }
+    }
+
+    /** Writes the trailer and flushes; returns the bytes sent in all. */
+    long end()
+            throws IOException
+    {
+        ensure(2);
+        putShort(-1);
+        flushBuffer();
+        out.flush();
+        return bytesSent;
+    }
+
+    private void ensure(int bytes)
+            throws IOException
+    {
+        if (buffer.length - position < bytes) {
+            flushBuffer();
+        }
+    }
+
+    private void flushBuffer()
+            throws IOException
+    {
+        out.write(buffer, 0, position);
+        bytesSent += position;
+        position = 0;
+    }
+
+    private void putShort(int value)
+    {
+        buffer[position++] = (byte) (value >>> 8);
+        buffer[position++] = (byte) value;
+    }
+
+    private void putInt(int value)
+    {
+        buffer[position++] = (byte) (value >>> 24);
+        buffer[position++] = (byte) (value >>> 16);
+        buffer[position++] = (byte) (value >>> 8);
+        buffer[position++] = (byte) value;
+    }
+
+    private void putLong(long value)
+    {
+        putInt((int) (value >>> 32));
+        putInt((int) value);
+    }
+}
