@@ -26,6 +26,8 @@ public record PartManifest(Part part, String name, JsonNode simdata, List<Resour
 {
     public static final String FILE_NAME = "part.json";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Far above any real part's (about 200 bytes per shard), so a hostile file cannot exhaust the heap. */
+    private static final long MAX_BYTES = 64L << 20;
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     /** One indexed shard file of a part. */
@@ -111,6 +113,9 @@ public record PartManifest(Part part, String name, JsonNode simdata, List<Resour
         Path file = folder.resolve(FILE_NAME);
         JsonNode root;
         try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new DatasetException(file + " is larger than " + (MAX_BYTES >> 20) + " MB; it is not a part manifest simdata wrote");
+            }
             root = JSON.readTree(Files.readAllBytes(file));
         }
         catch (NoSuchFileException e) {
