@@ -300,8 +300,8 @@ final class GuidedSession
             out.flush();
             embedded = EmbeddedServer.start();
             target = embedded.target();
-            LoadSummary summary = LoadCommand.load(target, LoadOptions.defaults(dataset), out, true, false, ReplaceConfirmation.ALWAYS);
-            LoadCommand.printTotal(out, summary);
+            LoadSummary summary = LoadConsole.load(target, LoadOptions.defaults(dataset), out, true, false, ReplaceConfirmation.ALWAYS);
+            LoadConsole.printTotal(out, summary);
             out.println("the embedded server runs until the session ends: psql '" + embedded.psqlUrl() + "'");
             commands.add(List.of("load", dataset.toString(), "--embedded"));
             checkInterrupted();
@@ -311,7 +311,7 @@ final class GuidedSession
         boolean[] asked = new boolean[2];
         LoadSummary summary;
         try {
-            summary = LoadCommand.load(target, LoadOptions.defaults(dataset).withMode(LoadMode.REPLACE), out, true, false, (schema, tables) -> {
+            summary = LoadConsole.load(target, LoadOptions.defaults(dataset).withMode(LoadMode.REPLACE), out, true, false, (schema, tables) -> {
                 asked[0] = true;
                 asked[1] = confirmReplace(schema, tables);
                 return asked[1];
@@ -324,7 +324,7 @@ final class GuidedSession
             }
             throw e;
         }
-        LoadCommand.printTotal(out, summary);
+        LoadConsole.printTotal(out, summary);
         List<String> arguments = new ArrayList<>(List.of("load", dataset.toString(), "--url", DATABASE_URL));
         if (asked[0]) {
             arguments.addAll(List.of("--mode", "replace"));
