@@ -7,6 +7,7 @@ import dev.simdata.dataset.DatasetPaths;
 import dev.simdata.dataset.Manifest;
 import dev.simdata.dataset.ShardFile;
 import dev.simdata.dataset.TableFiles;
+import dev.simdata.schema.EngineDialect;
 import dev.simdata.schema.Field;
 import dev.simdata.schema.PostgresDdl;
 import dev.simdata.schema.TableSchema;
@@ -74,7 +75,7 @@ public final class DatasetViews
         }
         StringBuilder columns = new StringBuilder("{");
         for (Field field : table.fields()) {
-            columns.append(columns.length() == 1 ? "" : ", ").append(literal(field.name())).append(": ").append(literal(fileType(field)));
+            columns.append(columns.length() == 1 ? "" : ", ").append(literal(field.name())).append(": ").append(literal(EngineDialect.duckdbFileType(field)));
         }
         columns.append('}');
         return "read_csv(" + list + ", header = true, delim = ',', quote = '\"', escape = '\"', nullstr = '', allow_quoted_nulls = false,"
@@ -112,24 +113,7 @@ public final class DatasetViews
         }
     }
 
-    public static String duckdbType(Field field)
-    {
-        return switch (field.type()) {
-            case UUID -> "UUID";
-            case STRING -> "VARCHAR";
-            case INTEGER -> "BIGINT";
-            case DECIMAL -> "DECIMAL(" + field.precision() + "," + field.scale() + ")";
-            case BOOLEAN -> "BOOLEAN";
-            case DATE -> "DATE";
-            case DATETIME -> "TIMESTAMP WITH TIME ZONE";
-        };
-    }
 
-    /** The type a column has in the files: UUIDs are stored as text. */
-    public static String fileType(Field field)
-    {
-        return field.type() == dev.simdata.schema.FieldType.UUID ? "VARCHAR" : duckdbType(field);
-    }
 
     public static String literal(String value)
     {
@@ -140,7 +124,7 @@ public final class DatasetViews
     {
         StringBuilder out = new StringBuilder();
         for (Field field : table.fields()) {
-            out.append(out.length() == 0 ? "" : ", ").append("CAST(NULL AS ").append(fileType(field)).append(") AS ").append(PostgresDdl.quote(field.name()));
+            out.append(out.length() == 0 ? "" : ", ").append("CAST(NULL AS ").append(EngineDialect.duckdbFileType(field)).append(") AS ").append(PostgresDdl.quote(field.name()));
         }
         return out.toString();
     }

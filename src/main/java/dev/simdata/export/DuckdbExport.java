@@ -3,6 +3,7 @@ package dev.simdata.export;
 import dev.simdata.dataset.DataFormat;
 import dev.simdata.dataset.DatasetException;
 import dev.simdata.dataset.Manifest;
+import dev.simdata.schema.EngineDialect;
 import dev.simdata.schema.Field;
 import dev.simdata.schema.ForeignKey;
 import dev.simdata.schema.SchemaCatalog;
@@ -115,7 +116,7 @@ public final class DuckdbExport
         StringBuilder sql = new StringBuilder("CREATE TABLE ").append(quote(table.name())).append(" (");
         for (int i = 0; i < table.columnCount(); i++) {
             Field field = table.field(i);
-            sql.append(i == 0 ? "\n  " : ",\n  ").append(quote(field.name())).append(' ').append(DatasetViews.duckdbType(field));
+            sql.append(i == 0 ? "\n  " : ",\n  ").append(quote(field.name())).append(' ').append(EngineDialect.DUCKDB.columnType(field));
             if (field.required()) {
                 sql.append(" NOT NULL");
             }

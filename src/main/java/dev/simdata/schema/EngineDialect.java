@@ -33,6 +33,12 @@ public enum EngineDialect
         return Arrays.stream(values()).filter(dialect -> dialect.id().equalsIgnoreCase(text)).findFirst();
     }
 
+    /** The type DuckDB reads from simdata's files for a column: UUIDs are stored as text, every other type as itself. */
+    public static String duckdbFileType(Field field)
+    {
+        return field.type() == FieldType.UUID ? "VARCHAR" : DUCKDB.columnType(field);
+    }
+
     /** The column type in this engine; it holds every value the type map allows. */
     public String columnType(Field field)
     {
@@ -45,7 +51,7 @@ public enum EngineDialect
                 case DECIMAL -> "DECIMAL(" + field.precision() + "," + field.scale() + ")";
                 case BOOLEAN -> "BOOLEAN";
                 case DATE -> "DATE";
-                case DATETIME -> "TIMESTAMPTZ";
+                case DATETIME -> "TIMESTAMP WITH TIME ZONE";
             };
             case CLICKHOUSE -> {
                 String type = switch (field.type()) {

@@ -2,6 +2,7 @@ package dev.simdata.validate;
 
 import dev.simdata.dataset.DatasetException;
 import dev.simdata.dataset.Manifest;
+import dev.simdata.schema.EngineDialect;
 import dev.simdata.schema.Field;
 import dev.simdata.schema.SchemaCatalog;
 import dev.simdata.schema.TableSchema;
@@ -86,7 +87,7 @@ final class DuckdbFileChecks
             List<String> differences = new ArrayList<>();
             for (int i = 0; i < Math.max(found.size(), table.columnCount()); i++) {
                 String have = i < found.size() ? found.get(i)[0] + " " + found.get(i)[1] : "nothing";
-                String want = i < table.columnCount() ? table.field(i).name() + " " + type(table.field(i)) : "nothing";
+                String want = i < table.columnCount() ? table.field(i).name() + " " + EngineDialect.DUCKDB.columnType(table.field(i)) : "nothing";
                 if (!have.equals(want)) {
                     differences.add("column " + (i + 1) + " is '" + have + "', expected '" + want + "'");
                 }
@@ -104,18 +105,5 @@ final class DuckdbFileChecks
             }
         }
         return new SqlTables(SqlTables.Backend.DUCKDB, connection, catalog, relations, absent, false, damaged);
-    }
-
-    static String type(Field field)
-    {
-        return switch (field.type()) {
-            case UUID -> "UUID";
-            case STRING -> "VARCHAR";
-            case INTEGER -> "BIGINT";
-            case DECIMAL -> "DECIMAL(" + field.precision() + "," + field.scale() + ")";
-            case BOOLEAN -> "BOOLEAN";
-            case DATE -> "DATE";
-            case DATETIME -> "TIMESTAMP WITH TIME ZONE";
-        };
     }
 }

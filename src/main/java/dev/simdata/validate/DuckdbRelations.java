@@ -3,6 +3,7 @@ package dev.simdata.validate;
 import dev.simdata.dataset.DataFormat;
 import dev.simdata.dataset.ShardFile;
 import dev.simdata.dataset.TableFiles;
+import dev.simdata.schema.EngineDialect;
 import dev.simdata.schema.Field;
 import dev.simdata.schema.FieldType;
 import dev.simdata.schema.TableSchema;
@@ -22,21 +23,9 @@ final class DuckdbRelations
 {
     private DuckdbRelations() {}
 
-    static String duckdbType(Field field)
-    {
-        return switch (field.type()) {
-            case UUID, STRING -> "VARCHAR";
-            case INTEGER -> "BIGINT";
-            case DECIMAL -> "DECIMAL(" + field.precision() + "," + field.scale() + ")";
-            case BOOLEAN -> "BOOLEAN";
-            case DATE -> "DATE";
-            case DATETIME -> "TIMESTAMP WITH TIME ZONE";
-        };
-    }
-
     static String castType(Field field)
     {
-        return field.type() == FieldType.UUID ? "UUID" : duckdbType(field);
+        return EngineDialect.DUCKDB.columnType(field);
     }
 
     static String fileList(FileState state, TableFiles files)
@@ -53,7 +42,7 @@ final class DuckdbRelations
     {
         StringBuilder columns = new StringBuilder("{");
         for (Field field : table.fields()) {
-            columns.append(columns.length() == 1 ? "" : ", ").append(literal(field.name())).append(": ").append(literal(typed ? duckdbType(field) : "VARCHAR"));
+            columns.append(columns.length() == 1 ? "" : ", ").append(literal(field.name())).append(": ").append(literal(typed ? EngineDialect.duckdbFileType(field) : "VARCHAR"));
         }
         columns.append('}');
         return "read_csv(" + fileList(state, files) + ", header = true, delim = ',', quote = '\"', escape = '\"', nullstr = '', allow_quoted_nulls = false,"

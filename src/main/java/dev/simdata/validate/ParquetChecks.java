@@ -3,6 +3,7 @@ package dev.simdata.validate;
 import dev.simdata.dataset.DataFormat;
 import dev.simdata.dataset.ShardFile;
 import dev.simdata.dataset.TableFiles;
+import dev.simdata.schema.EngineDialect;
 import dev.simdata.schema.Field;
 import dev.simdata.schema.TableSchema;
 
@@ -13,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.simdata.validate.DuckdbRelations.duckdbType;
 import static dev.simdata.validate.DuckdbRelations.firstLine;
 import static dev.simdata.validate.SqlTables.literal;
 import static dev.simdata.validate.SqlTables.quote;
@@ -60,7 +60,7 @@ final class ParquetChecks
                     found.add(result.getString(1) + " " + result.getString(2));
                 }
             }
-            List<String> expected = table.fields().stream().map(field -> field.name() + " " + duckdbType(field)).toList();
+            List<String> expected = table.fields().stream().map(field -> field.name() + " " + EngineDialect.duckdbFileType(field)).toList();
             if (!found.equals(expected)) {
                 List<String> diff = new ArrayList<>();
                 for (int i = 0; i < Math.max(found.size(), expected.size()); i++) {

@@ -105,7 +105,7 @@ class DuckdbExportIT
 
     private static String expected(Field field)
     {
-        return field.name() + " " + DatasetViews.duckdbType(field);
+        return field.name() + " " + dev.simdata.schema.EngineDialect.DUCKDB.columnType(field);
     }
 
 }
