@@ -124,7 +124,7 @@ final class ShardCopier
     {
         CopyIn copyIn = copyManager.copyIn(copySql(schema, shard.table(), CopyFormat.BINARY));
         try {
-            BinaryCopyWriter writer = new BinaryCopyWriter(new PGCopyOutputStream(copyIn, BUFFER_SIZE), BUFFER_SIZE);
+            BinaryCopyWriter writer = new BinaryCopyWriter(new ServerStream(new PGCopyOutputStream(copyIn, BUFFER_SIZE)), BUFFER_SIZE);
             writer.begin();
             long sent = new CsvToBinary(shard.file(), shard.table(), in).copy(writer);
             bytesSent.addAndGet(writer.end());
@@ -167,7 +167,7 @@ final class ShardCopier
         CopyManager copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
         CopyIn copyIn = copyManager.copyIn(copySql(schema, shard.table(), copyFormat));
         try {
-            CountingOutputStream counted = new CountingOutputStream(new PGCopyOutputStream(copyIn, BUFFER_SIZE));
+            ServerStream counted = new ServerStream(new PGCopyOutputStream(copyIn, BUFFER_SIZE));
             long sent;
             if (copyFormat == CopyFormat.BINARY) {
                 BinaryCopyWriter writer = new BinaryCopyWriter(counted, BUFFER_SIZE);
@@ -188,12 +188,17 @@ final class ShardCopier
         }
     }
 
-    private static final class CountingOutputStream
+    /**
+     * The COPY data on its way to the server. pgjdbc reports a lost connection or a server error while sending as an
+     * IOException; this stream turns it into {@link ServerSendException}, so that it is not mistaken for the file
+     * failing to read. Also counts the bytes sent.
+     */
+    private static final class ServerStream
             extends java.io.FilterOutputStream
     {
         private long count;
 
-        CountingOutputStream(java.io.OutputStream out)
+        ServerStream(java.io.OutputStream out)
         {
             super(out);
         }
@@ -202,7 +207,12 @@ final class ShardCopier
         public void write(int b)
                 throws IOException
         {
-            out.write(b);
+            try {
+                out.write(b);
+            }
+            catch (IOException e) {
+                throw new ServerSendException(e);
+            }
             count++;
         }
 
@@ -210,13 +220,51 @@ final class ShardCopier
         public void write(byte[] bytes, int offset, int length)
                 throws IOException
         {
-            out.write(bytes, offset, length);
+            try {
+                out.write(bytes, offset, length);
+            }
+            catch (IOException e) {
+                throw new ServerSendException(e);
+            }
             count += length;
+        }
+
+        @Override
+        public void flush()
+                throws IOException
+        {
+            try {
+                out.flush();
+            }
+            catch (IOException e) {
+                throw new ServerSendException(e);
+            }
         }
 
         long count()
         {
             return count;
+        }
+    }
+
+    /** Sending COPY data to the server failed: the connection or the server, never the dataset's file. */
+    static final class ServerSendException
+            extends IOException
+    {
+        ServerSendException(IOException e)
+        {
+            super(e.getMessage(), e);
+        }
+
+        /** The server's or the driver's own error, with its SQLSTATE where it has one. */
+        SQLException sqlCause()
+        {
+            for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql) {
+                    return sql;
+                }
+            }
+            return new SQLException(getMessage(), "08006", this);
         }
     }
 

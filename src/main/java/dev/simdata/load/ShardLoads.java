@@ -107,7 +107,15 @@ final class ShardLoads
                 throw new LoadException(shard.file() + " holds rows whose keys are already in " + schema + "." + shard.table().name()
                         + " (" + database.target().redact(e.getMessage()).replace('\n', ' ') + "); nothing of the file was loaded; load into another --schema or use --mode replace");
             }
+            if (e.getSQLState() != null && (e.getSQLState().startsWith("22") || e.getSQLState().startsWith("23"))) {
+                // a data exception or a violated constraint: the content is wrong, not the server
+                throw new LoadException(shard.file() + ": PostgreSQL rejected its content (" + database.target().redact(e.getMessage()).replace('\n', ' ')
+                        + " [SQLSTATE " + e.getSQLState() + "]); nothing of the file was loaded; run simdata validate on the dataset, then regenerate or re-download it");
+            }
             throw database.failure("loading " + shard.file() + " into " + schema + "." + shard.table().name() + " failed (rolled back)", e);
+        }
+        catch (ShardCopier.ServerSendException e) {
+            throw database.failure("sending " + shard.file() + " to " + schema + "." + shard.table().name() + " failed (rolled back)", e.sqlCause());
         }
         catch (IOException e) {
             throw new LoadException("cannot read " + shard.file() + ": " + e.getMessage() + " (nothing of it was loaded)", e);
