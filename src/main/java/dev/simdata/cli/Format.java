@@ -30,4 +30,16 @@ final class Format
     {
         return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
     }
+
+    /** "45 s", "2 min 5 s", "1 h 3 min". */
+    static String wholeSeconds(long seconds)
+    {
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min " + seconds % 60 + " s";
+        }
+        return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+    }
 }

@@ -90,6 +90,11 @@ final class LoadCommand
             description = "Give up on a table lock after this long, 1 to " + LockTimeoutConverter.MAX + " (default: ${DEFAULT-VALUE}).")
     long lockTimeoutSeconds;
 
+    @Option(names = "--stall-timeout", paramLabel = "SECONDS", defaultValue = "300", converter = StallTimeoutConverter.class,
+            description = "Give up when COPY has sent nothing for this long: the server or network stopped answering (0: never; default: ${DEFAULT-VALUE})."
+                    + " The progress line shows any silence over 10 s.")
+    long stallTimeoutSeconds;
+
     @Option(names = "--copy-format", paramLabel = "FORMAT", description = "How rows are sent: binary (default: fewer bytes, no text parsing on the server) or text (CSV).")
     String copyFormat;
 
@@ -127,7 +132,8 @@ final class LoadCommand
         LoadOptions options = new LoadOptions(dataset, schema, mode, workers, format, Duration.ofSeconds(lockTimeoutSeconds))
                 .withCopyFormat(copyFormat == null ? null : CopyFormat.parse(copyFormat))
                 .withAccess(grants == null ? List.of() : grants, enableRls)
-                .withCascade(cascade);
+                .withCascade(cascade)
+                .withStallTimeout(Duration.ofSeconds(stallTimeoutSeconds));
         try {
             if (!embedded) {
                 ConnectionTarget target = ConnectionTarget.resolve(url, sslRootCertificate, System.getenv(), Path.of(System.getProperty("user.home")));

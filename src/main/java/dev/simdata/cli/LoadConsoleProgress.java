@@ -3,6 +3,7 @@ package dev.simdata.cli;
 import dev.simdata.load.LoadProgress;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,8 @@ final class LoadConsoleProgress
     private final long start = System.nanoTime();
     private final Ticker ticker = new Ticker("simdata-load-progress", this::render);
     private int lastWidth;
+    private volatile long quietSeconds;
+    private long nextQuietLine = 10;
 
     LoadConsoleProgress(PrintWriter err, boolean live)
     {
@@ -60,6 +63,7 @@ final class LoadConsoleProgress
     @Override
     public void loaded(String table, long rows)
     {
+        quietSeconds = 0;
         long tableDone = done.get(table).addAndGet(rows);
         allDone.addAndGet(rows);
         if (tableDone == totals.get(table)) {
@@ -89,7 +93,34 @@ final class LoadConsoleProgress
     @Override
     public void phase(String description)
     {
+        quietSeconds = 0;
         println(description + "…");
+    }
+
+    @Override
+    public synchronized void stalled(Duration quiet)
+    {
+        long seconds = quiet.toSeconds();
+        if (seconds < quietSeconds) {
+            nextQuietLine = 10;
+        }
+        quietSeconds = seconds;
+        // on a terminal while rows are loading, the redrawn line says it; otherwise a line at 10 s and every minute
+        boolean shownLive = live && allDone.get() < totalRows();
+        if (!shownLive && seconds >= nextQuietLine) {
+            nextQuietLine = seconds < 60 ? 60 : seconds + 60;
+            println("no progress from the server for " + Format.wholeSeconds(seconds)
+                    + " (it may be busy building keys, or not answering; Ctrl-C stops, and the same command resumes)");
+        }
+    }
+
+    private long totalRows()
+    {
+        long total = 0;
+        for (String table : order) {
+            total += totals.get(table);
+        }
+        return total;
     }
 
     private synchronized void println(String line)
@@ -123,7 +154,8 @@ final class LoadConsoleProgress
         double rate = rows / seconds;
         String eta = rows * 10 < total || rate <= 0 ? "?" : Format.seconds((long) ((total - rows) / rate * 1e9));
         String line = "loading: " + Format.count(rows) + "/" + Format.count(total) + " rows, " + Format.count((long) rate)
-                + " rows/s, ETA " + eta + (current == null ? "" : ", at " + current);
+                + " rows/s, ETA " + eta + (current == null ? "" : ", at " + current)
+                + (quietSeconds == 0 ? "" : ", no progress for " + Format.wholeSeconds(quietSeconds));
         err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
         err.flush();
         lastWidth = line.length();

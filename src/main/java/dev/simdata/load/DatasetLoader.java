@@ -86,13 +86,33 @@ public final class DatasetLoader
         LoadPlan plan = LoadPlan.of(manifest, catalog, options);
 
         Database database = new Database(target, options.lockTimeout());
+        StallWatch stallWatch = new StallWatch(options.stallTimeout(), progress);
+        try {
+            return load(database, stallWatch, datasetId, plan, started);
+        }
+        catch (DatabaseException | LoadException e) {
+            if (stallWatch.tripped()) {
+                // the aborted sessions fail in many ways: the watch knows why
+                throw new DatabaseException(stallWatch.reason(options.schema() + " on " + target.display()));
+            }
+            throw e;
+        }
+        finally {
+            stallWatch.close();
+        }
+    }
+
+    private LoadSummary load(Database database, StallWatch stallWatch, String datasetId, LoadPlan plan, long started)
+    {
+        LoadProgress progress = stallWatch.beating(this.progress);
         Ledger ledger = new Ledger(options.schema());
         SchemaSetup setup = new SchemaSetup(database, options.schema(), options.mode(), ledger, confirmation, options.cascade());
-        ShardLoads shardLoads = new ShardLoads(database, options.schema(), options.jobs(), ledger, progress);
+        ShardLoads shardLoads = new ShardLoads(database, options.schema(), options.jobs(), ledger, progress, stallWatch);
         Keys keys = new Keys(database, options.schema(), options.jobs(), progress);
         Access access = new Access(database, options.schema(), options.grants(), options.enableRls());
-        ShardCopier copier = new ShardCopier(options.schema(), datasetId, ledger, options.effectiveCopyFormat());
+        ShardCopier copier = new ShardCopier(options.schema(), datasetId, ledger, options.effectiveCopyFormat(), stallWatch::beat);
         Connection admin = database.open();
+        stallWatch.watch(admin);
         try {
             setup.lock(admin);
             access.checkRoles(admin);

@@ -19,13 +19,16 @@ import static java.util.Objects.requireNonNull;
  * @param enableRls whether row level security is enabled on the loaded tables after the load
  * @param cascade whether {@code --mode replace} may drop the views and foreign keys of other tables that depend on
  *        the dataset's tables; without it such a replace is refused
+ * @param stallTimeout how long COPY may go without sending a byte or committing a shard before the load gives up
+ *        on the server (exit 3, the committed shards kept); zero never gives up
  */
 public record LoadOptions(Path dataset, String schema, LoadMode mode, int jobs, DataFormat format, Duration lockTimeout,
-        CopyFormat copyFormat, List<String> grants, boolean enableRls, boolean cascade)
+        CopyFormat copyFormat, List<String> grants, boolean enableRls, boolean cascade, Duration stallTimeout)
 {
     private static final Pattern SCHEMA_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
     private static final Pattern ROLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(300);
 
     public LoadOptions
     {
@@ -33,6 +36,10 @@ public record LoadOptions(Path dataset, String schema, LoadMode mode, int jobs, 
         requireNonNull(schema, "schema is null");
         requireNonNull(mode, "mode is null");
         requireNonNull(lockTimeout, "lockTimeout is null");
+        requireNonNull(stallTimeout, "stallTimeout is null");
+        if (stallTimeout.isNegative()) {
+            throw new LoadException("--stall-timeout must be zero (never give up) or a positive number of seconds, got " + stallTimeout.toSeconds());
+        }
         grants = List.copyOf(requireNonNull(grants, "grants is null"));
         if (!SCHEMA_NAME.matcher(schema).matches()) {
             throw new LoadException("--schema '" + schema + "' is not a plain SQL identifier; use letters, digits and _");
@@ -49,7 +56,7 @@ public record LoadOptions(Path dataset, String schema, LoadMode mode, int jobs, 
 
     public LoadOptions(Path dataset, String schema, LoadMode mode, int jobs, DataFormat format, Duration lockTimeout)
     {
-        this(dataset, schema, mode, jobs, format, lockTimeout, null, List.of(), false, false);
+        this(dataset, schema, mode, jobs, format, lockTimeout, null, List.of(), false, false, DEFAULT_STALL_TIMEOUT);
     }
 
     public static LoadOptions defaults(Path dataset)
@@ -65,31 +72,36 @@ public record LoadOptions(Path dataset, String schema, LoadMode mode, int jobs, 
 
     public LoadOptions withSchema(String newSchema)
     {
-        return new LoadOptions(dataset, newSchema, mode, jobs, format, lockTimeout, copyFormat, grants, enableRls, cascade);
+        return new LoadOptions(dataset, newSchema, mode, jobs, format, lockTimeout, copyFormat, grants, enableRls, cascade, stallTimeout);
     }
 
     public LoadOptions withMode(LoadMode newMode)
     {
-        return new LoadOptions(dataset, schema, newMode, jobs, format, lockTimeout, copyFormat, grants, enableRls, cascade);
+        return new LoadOptions(dataset, schema, newMode, jobs, format, lockTimeout, copyFormat, grants, enableRls, cascade, stallTimeout);
     }
 
     public LoadOptions withJobs(int newJobs)
     {
-        return new LoadOptions(dataset, schema, mode, newJobs, format, lockTimeout, copyFormat, grants, enableRls, cascade);
+        return new LoadOptions(dataset, schema, mode, newJobs, format, lockTimeout, copyFormat, grants, enableRls, cascade, stallTimeout);
     }
 
     public LoadOptions withCopyFormat(CopyFormat newCopyFormat)
     {
-        return new LoadOptions(dataset, schema, mode, jobs, format, lockTimeout, newCopyFormat, grants, enableRls, cascade);
+        return new LoadOptions(dataset, schema, mode, jobs, format, lockTimeout, newCopyFormat, grants, enableRls, cascade, stallTimeout);
     }
 
     public LoadOptions withAccess(List<String> newGrants, boolean newEnableRls)
     {
-        return new LoadOptions(dataset, schema, mode, jobs, format, lockTimeout, copyFormat, newGrants, newEnableRls, cascade);
+        return new LoadOptions(dataset, schema, mode, jobs, format, lockTimeout, copyFormat, newGrants, newEnableRls, cascade, stallTimeout);
     }
 
     public LoadOptions withCascade(boolean newCascade)
     {
-        return new LoadOptions(dataset, schema, mode, jobs, format, lockTimeout, copyFormat, grants, enableRls, newCascade);
+        return new LoadOptions(dataset, schema, mode, jobs, format, lockTimeout, copyFormat, grants, enableRls, newCascade, stallTimeout);
+    }
+
+    public LoadOptions withStallTimeout(Duration newStallTimeout)
+    {
+        return new LoadOptions(dataset, schema, mode, jobs, format, lockTimeout, copyFormat, grants, enableRls, cascade, newStallTimeout);
     }
 }

@@ -16,4 +16,7 @@ public interface LoadProgress
 
     /** A step after loading started, e.g. "primary keys". */
     default void phase(String description) {}
+
+    /** Nothing has moved for {@code quiet} (reported once a second after ten quiet seconds, then zero when it moves again). */
+    default void stalled(java.time.Duration quiet) {}
 }

@@ -38,9 +38,12 @@ final class ShardCopier
     private final Ledger ledger;
     private final CopyFormat copyFormat;
     private final AtomicLong bytesSent = new AtomicLong();
+    private final Runnable heartbeat;
 
-    ShardCopier(String schema, String datasetId, Ledger ledger, CopyFormat copyFormat)
+    /** {@code heartbeat} runs whenever COPY data moves (every buffer sent or read). */
+    ShardCopier(String schema, String datasetId, Ledger ledger, CopyFormat copyFormat, Runnable heartbeat)
     {
+        this.heartbeat = requireNonNull(heartbeat, "heartbeat is null");
         this.schema = requireNonNull(schema, "schema is null");
         this.datasetId = requireNonNull(datasetId, "datasetId is null");
         this.ledger = requireNonNull(ledger, "ledger is null");
@@ -104,7 +107,7 @@ final class ShardCopier
                     rows = copyCsvAsBinary(copyManager, shard, in);
                 }
                 else {
-                    rows = copyManager.copyIn(copySql(schema, shard.table(), CopyFormat.TEXT), in, BUFFER_SIZE);
+                    rows = copyManager.copyIn(copySql(schema, shard.table(), CopyFormat.TEXT), beating(in), BUFFER_SIZE);
                     bytesSent.addAndGet(shard.shard().bytes() - expectedHeader.length);
                 }
             }
@@ -124,7 +127,7 @@ final class ShardCopier
     {
         CopyIn copyIn = copyManager.copyIn(copySql(schema, shard.table(), CopyFormat.BINARY));
         try {
-            BinaryCopyWriter writer = new BinaryCopyWriter(new ServerStream(new PGCopyOutputStream(copyIn, BUFFER_SIZE)), BUFFER_SIZE);
+            BinaryCopyWriter writer = new BinaryCopyWriter(new ServerStream(new PGCopyOutputStream(copyIn, BUFFER_SIZE), heartbeat), BUFFER_SIZE);
             writer.begin();
             long sent = new CsvToBinary(shard.file(), shard.table(), in).copy(writer);
             bytesSent.addAndGet(writer.end());
@@ -167,7 +170,7 @@ final class ShardCopier
         CopyManager copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
         CopyIn copyIn = copyManager.copyIn(copySql(schema, shard.table(), copyFormat));
         try {
-            ServerStream counted = new ServerStream(new PGCopyOutputStream(copyIn, BUFFER_SIZE));
+            ServerStream counted = new ServerStream(new PGCopyOutputStream(copyIn, BUFFER_SIZE), heartbeat);
             long sent;
             if (copyFormat == CopyFormat.BINARY) {
                 BinaryCopyWriter writer = new BinaryCopyWriter(counted, BUFFER_SIZE);
@@ -196,11 +199,13 @@ final class ShardCopier
     private static final class ServerStream
             extends java.io.FilterOutputStream
     {
+        private final Runnable heartbeat;
         private long count;
 
-        ServerStream(java.io.OutputStream out)
+        ServerStream(java.io.OutputStream out, Runnable heartbeat)
         {
             super(out);
+            this.heartbeat = heartbeat;
         }
 
         @Override
@@ -227,6 +232,7 @@ final class ShardCopier
                 throw new ServerSendException(e);
             }
             count += length;
+            heartbeat.run();
         }
 
         @Override
@@ -266,6 +272,21 @@ final class ShardCopier
             }
             return new SQLException(getMessage(), "08006", this);
         }
+    }
+
+    /** The file as COPY reads it: the server takes each buffer before the next is read, so a read is progress. */
+    private InputStream beating(InputStream in)
+    {
+        return new java.io.FilterInputStream(in)
+        {
+            @Override
+            public int read(byte[] bytes, int offset, int length)
+                    throws IOException
+            {
+                heartbeat.run();
+                return super.read(bytes, offset, length);
+            }
+        };
     }
 
     private static void checkSize(PlannedShard shard)

@@ -23,9 +23,11 @@ final class ShardLoads
     private final int jobs;
     private final Ledger ledger;
     private final LoadProgress progress;
+    private final StallWatch stallWatch;
 
-    ShardLoads(Database database, String schema, int jobs, Ledger ledger, LoadProgress progress)
+    ShardLoads(Database database, String schema, int jobs, Ledger ledger, LoadProgress progress, StallWatch stallWatch)
     {
+        this.stallWatch = requireNonNull(stallWatch, "stallWatch is null");
         this.database = requireNonNull(database, "database is null");
         this.schema = requireNonNull(schema, "schema is null");
         this.jobs = jobs;
@@ -77,7 +79,24 @@ final class ShardLoads
         }
         ConcurrentLinkedQueue<PlannedShard> queue = new ConcurrentLinkedQueue<>(pending);
         long started = System.nanoTime();
-        Workers.run(database, Math.min(jobs, pending.size()), false, connection -> {
+        stallWatch.copying(true);
+        try {
+            copyAll(copier, queue, copyNanos, firstStart, started);
+        }
+        finally {
+            stallWatch.copying(false);
+        }
+        for (Map.Entry<String, AtomicLong> entry : copyNanos.entrySet()) {
+            entry.getValue().addAndGet(-firstStart.get(entry.getKey()).get());
+        }
+        return copyNanos;
+    }
+
+    private void copyAll(ShardCopier copier, ConcurrentLinkedQueue<PlannedShard> queue, Map<String, AtomicLong> copyNanos,
+            Map<String, AtomicLong> firstStart, long started)
+    {
+        Workers.run(database, Math.min(jobs, queue.size()), false, connection -> {
+            stallWatch.watch(connection);
             for (PlannedShard shard = queue.poll(); shard != null; shard = queue.poll()) {
                 long shardStarted = System.nanoTime();
                 if (firstStart.get(shard.table().name()).compareAndSet(Long.MAX_VALUE, shardStarted - started)) {
@@ -91,10 +110,6 @@ final class ShardLoads
                 }
             }
         }, queue::clear);
-        for (Map.Entry<String, AtomicLong> entry : copyNanos.entrySet()) {
-            entry.getValue().addAndGet(-firstStart.get(entry.getKey()).get());
-        }
-        return copyNanos;
     }
 
     private long loadOne(ShardCopier copier, Connection connection, PlannedShard shard)
