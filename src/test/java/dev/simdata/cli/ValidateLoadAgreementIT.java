@@ -110,6 +110,10 @@ class ValidateLoadAgreementIT
                 if (validate == ExitCode.OK) {
                     disagreements.add(what + ": load exit " + load + ", validate exit 0");
                 }
+                if (load != ExitCode.INVALID_INPUT) {
+                    // damaged content is the dataset's fault (exit 2), never "could not run" (exit 3)
+                    disagreements.add(what + ": load exit " + load + " instead of " + ExitCode.INVALID_INPUT);
+                }
             }
             Files.write(file, original);
             Files.write(dataset.resolve(Manifest.FILE_NAME), manifest);
