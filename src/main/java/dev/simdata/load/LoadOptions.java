@@ -104,4 +104,9 @@ public record LoadOptions(Path dataset, String schema, LoadMode mode, int jobs, 
     {
         return new LoadOptions(dataset, schema, mode, jobs, format, lockTimeout, copyFormat, grants, enableRls, cascade, newStallTimeout);
     }
+
+    public LoadOptions withLockTimeout(Duration newLockTimeout)
+    {
+        return new LoadOptions(dataset, schema, mode, jobs, format, newLockTimeout, copyFormat, grants, enableRls, cascade, stallTimeout);
+    }
 }

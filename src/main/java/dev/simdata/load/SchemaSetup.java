@@ -72,7 +72,7 @@ final class SchemaSetup
         catch (SQLException | RuntimeException e) {
             admin.rollback();
             if ("55P03".equals(e instanceof SQLException sql ? sql.getSQLState() : null)) {
-                throw lockTimeout((SQLException) e);
+                throw lockTimeout((SQLException) e, holders(admin));
             }
             throw e;
         }
@@ -83,10 +83,36 @@ final class SchemaSetup
 
     private String current = "";
 
-    private LoadException lockTimeout(SQLException e)
+    private LoadException lockTimeout(SQLException e, String holders)
     {
         return new LoadException("gave up waiting for a lock on " + current + " of " + database.target().display() + " after --lock-timeout ("
-                + database.target().redact(e.getMessage()).replace('\n', ' ') + "); another session holds it: wait for it to finish, or raise --lock-timeout; nothing was changed");
+                + database.target().redact(e.getMessage()).replace('\n', ' ') + "); " + holders
+                + ": wait for it to finish, or raise --lock-timeout; nothing was changed");
+    }
+
+    /** The other sessions holding locks on the schema's tables, as a phrase: what to wait for, or whom to ask. */
+    private String holders(Connection admin)
+    {
+        String sql = "SELECT DISTINCT n.nspname, c.relname, a.pid, coalesce(nullif(a.application_name, ''), a.usename::text, '?'), coalesce(a.state, '?') "
+                + "FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.granted AND l.pid <> pg_backend_pid() AND n.nspname = ? "
+                + "ORDER BY 2, 3 LIMIT 5";
+        StringBuilder found = new StringBuilder();
+        try (PreparedStatement statement = admin.prepareStatement(sql)) {
+            statement.setString(1, schema);
+            try (java.sql.ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.append(found.length() == 0 ? "" : ", ").append(PostgresDdl.qualified(rows.getString(1), rows.getString(2)))
+                            .append(" is held by pid ").append(rows.getLong(3)).append(" (").append(rows.getString(4)).append(", ")
+                            .append(rows.getString(5)).append(')');
+                }
+            }
+            admin.rollback();
+        }
+        catch (SQLException ignored) {
+            // the catalog could not say; the message still names what waited
+        }
+        return found.length() == 0 ? "another session holds it" : found.toString();
     }
 
     private void prepareInTransaction(Connection admin, String datasetId, List<TableSchema> tables)

@@ -116,6 +116,33 @@ class LoadOptionsIT
     }
 
     @Test
+    void aReplaceThatCannotGetALockNamesTheTableAndChangesNothing()
+            throws SQLException
+    {
+        load(LoadFixtures.options(development, "held"));
+        long contacts;
+        try (Connection holder = postgres.getPostgresDatabase().getConnection(); Statement statement = holder.createStatement()) {
+            contacts = queryLong(holder, "SELECT count(*) FROM held.contacts");
+            holder.setAutoCommit(false);
+            // a reader holds contacts: dropping it has to wait
+            statement.execute("LOCK TABLE held.contacts IN ACCESS SHARE MODE");
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> load(LoadFixtures.options(development, "held").withMode(LoadMode.REPLACE)
+                    .withLockTimeout(java.time.Duration.ofSeconds(1))))
+                    .isInstanceOf(LoadException.class)
+                    .hasMessageContaining("gave up waiting for a lock on")
+                    .hasMessageContaining("\"held\".\"contacts\" is held by pid ")
+                    .hasMessageContaining("--lock-timeout")
+                    .hasMessageContaining("nothing was changed");
+            assertThat((System.nanoTime() - started) / 1e9).as("seconds until it gave up").isLessThan(30);
+            holder.rollback();
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            assertThat(queryLong(connection, "SELECT count(*) FROM held.contacts")).isEqualTo(contacts);
+        }
+    }
+
+    @Test
     void grantToAMissingRoleIsRefusedBeforeAnythingIsLoaded()
             throws SQLException
     {
