@@ -27,6 +27,14 @@ final class ParquetShardWriter
 {
     static final long ROW_GROUP_BYTES = 16L << 20;
     static final int PAGE_BYTES = 1 << 20;
+    /**
+     * A dictionary is given up once it outgrows this. Measured on load_test (parquet only, 2 threads, paired runs):
+     * with parquet-java's 1 MiB every identifier column of a large parent (events.recipient_id and the like) and
+     * every timestamp first builds a 1 MiB dictionary in every row group, then falls back to plain; 128 KiB costs
+     * 9-13% less CPU for files 0.05% larger (64 KiB: 8%, +0.7%; 16 KiB: 7%, +1.5%). Names, cities and codes keep
+     * theirs.
+     */
+    static final int DICTIONARY_BYTES = 128 << 10;
 
     private final DigestingOutputFile output;
     private final ParquetWriter<Row> writer;
@@ -51,6 +59,7 @@ final class ParquetShardWriter
                 .withCompressionCodec(compression.codec())
                 .withRowGroupSize(ROW_GROUP_BYTES)
                 .withPageSize(PAGE_BYTES)
+                .withDictionaryPageSize(DICTIONARY_BYTES)
                 .withPageWriteChecksumEnabled(false)
                 .withSizeStatisticsEnabled(false)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
