@@ -58,6 +58,28 @@ public final class DatasetViews
         return manifest.formats().contains(DataFormat.PARQUET) ? DataFormat.PARQUET : manifest.formats().get(0);
     }
 
+    /** The catalog's tables the dataset holds in {@code format}, in catalog (foreign-key) order. */
+    public static List<TableSchema> tables(Manifest manifest, DataFormat format)
+    {
+        List<TableSchema> tables = new java.util.ArrayList<>();
+        for (TableSchema table : dev.simdata.schema.SchemaCatalog.bundled().tables()) {
+            if (manifest.files(table.name(), format).isPresent()) {
+                tables.add(table);
+            }
+        }
+        return tables;
+    }
+
+    /** The folder an export's {@code --out} goes into, which must exist. */
+    public static Path existingParent(Path target)
+    {
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new DatasetException("--out " + target + ": its folder does not exist; create it first");
+        }
+        return parent;
+    }
+
     /** A DuckDB table expression over one table's files, with the schema's column types. */
     public static String relation(Path dataset, Manifest manifest, TableSchema table, DataFormat format)
     {

@@ -21,7 +21,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,24 +45,15 @@ public final class DuckdbExport
     {
         Manifest manifest = DatasetViews.verified(dataset);
         Path absolute = target.toAbsolutePath();
-        Path parent = absolute.getParent();
-        if (parent == null || !Files.isDirectory(parent)) {
-            throw new DatasetException("--out " + target + ": its folder does not exist; create it first");
-        }
+        Path parent = DatasetViews.existingParent(target);
         if (Files.isDirectory(absolute)) {
             throw new DatasetException("--out " + target + " is a folder; give a file name such as data.duckdb");
         }
         Path temporary = parent.resolve("." + absolute.getFileName() + ".simdata-tmp");
         Files.deleteIfExists(temporary);
         Files.deleteIfExists(parent.resolve(temporary.getFileName() + ".wal"));
-        SchemaCatalog catalog = SchemaCatalog.bundled();
         DataFormat format = DatasetViews.preferredFormat(manifest);
-        List<TableSchema> tables = new ArrayList<>();
-        for (TableSchema table : catalog.tables()) {
-            if (manifest.files(table.name(), format).isPresent()) {
-                tables.add(table);
-            }
-        }
+        List<TableSchema> tables = DatasetViews.tables(manifest, format);
         Map<String, Long> rows = new LinkedHashMap<>();
         boolean complete = false;
         try {
@@ -81,7 +71,7 @@ public final class DuckdbExport
                     statement.execute("CREATE TABLE " + DATASET_TABLE + " (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)");
                 }
                 Map<String, String> provenance = new LinkedHashMap<>();
-                provenance.put("manifest", new String(manifest.toJson(catalog::table), java.nio.charset.StandardCharsets.UTF_8));
+                provenance.put("manifest", new String(manifest.toJson(SchemaCatalog.bundled()::table), java.nio.charset.StandardCharsets.UTF_8));
                 provenance.put("source_format", format.id());
                 provenance.put("duckdb_version", duckdbVersion(duckdb));
                 provenance.put("storage_note", "written by DuckDB " + duckdbVersion(duckdb) + " with its default storage version; readers older than that may not open it");

@@ -4,7 +4,6 @@ import dev.simdata.dataset.DataFormat;
 import dev.simdata.dataset.DatasetException;
 import dev.simdata.dataset.Manifest;
 import dev.simdata.schema.PostgresDdl;
-import dev.simdata.schema.SchemaCatalog;
 import dev.simdata.schema.TableSchema;
 
 import java.io.BufferedWriter;
@@ -22,7 +21,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +46,7 @@ public final class SqlExport
     {
         Manifest manifest = DatasetViews.verified(dataset);
         Path absolute = target.toAbsolutePath();
-        Path parent = absolute.getParent();
-        if (parent == null || !Files.isDirectory(parent)) {
-            throw new DatasetException("--out " + target + ": its parent folder does not exist; create it first");
-        }
+        Path parent = DatasetViews.existingParent(target);
         if (Files.exists(absolute)) {
             throw new DatasetException("--out " + target + " already exists; give a new folder name (simdata never overwrites a folder it did not write)");
         }
@@ -59,14 +54,8 @@ public final class SqlExport
         if (!asOf.matches("[0-9]{8}")) {
             throw new DatasetException(dataset + ": the manifest's simdata.as_of is missing or malformed");
         }
-        SchemaCatalog catalog = SchemaCatalog.bundled();
         DataFormat format = DatasetViews.preferredFormat(manifest);
-        List<TableSchema> tables = new ArrayList<>();
-        for (TableSchema table : catalog.tables()) {
-            if (manifest.files(table.name(), format).isPresent()) {
-                tables.add(table);
-            }
-        }
+        List<TableSchema> tables = DatasetViews.tables(manifest, format);
         Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".simdata-tmp-");
         Map<String, Long> rows = new LinkedHashMap<>();
         boolean complete = false;

@@ -32,33 +32,40 @@ final class ParquetRows
     static long writeCsv(Path file, TableSchema table, Writer out)
             throws IOException
     {
-        long rows = 0;
-        try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file))
-                .withDataModel(GenericData.get())
-                .build()) {
-            int[] positions = null;
-            StringBuilder line = new StringBuilder(512);
-            for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
-                if (positions == null) {
-                    positions = positions(record.getSchema(), table, file);
+        StringBuilder line = new StringBuilder(512);
+        return forEachRecord(file, table, (record, positions) -> {
+            line.setLength(0);
+            for (int column = 0; column < positions.length; column++) {
+                if (column > 0) {
+                    line.append(',');
                 }
-                line.setLength(0);
-                for (int column = 0; column < positions.length; column++) {
-                    if (column > 0) {
-                        line.append(',');
-                    }
-                    appendValue(line, table.field(column), record.get(positions[column]));
-                }
-                line.append('\n');
-                out.append(line);
-                rows++;
+                appendValue(line, table.field(column), record.get(positions[column]));
             }
-        }
-        return rows;
+            line.append('\n');
+            out.append(line);
+        });
     }
 
     /** Writes every row of {@code file} as binary COPY rows in the table's column order; returns the row count. */
     static long writeBinary(Path file, TableSchema table, BinaryCopyWriter out)
+            throws IOException
+    {
+        return forEachRecord(file, table, (record, positions) -> {
+            out.startRow(positions.length);
+            for (int column = 0; column < positions.length; column++) {
+                writeBinaryValue(out, table.field(column), record.get(positions[column]));
+            }
+        });
+    }
+
+    private interface RecordSink
+    {
+        /** {@code positions[i]} is the record's field that holds the table's column {@code i}. */
+        void accept(GenericRecord record, int[] positions)
+                throws IOException;
+    }
+
+    private static long forEachRecord(Path file, TableSchema table, RecordSink sink)
             throws IOException
     {
         long rows = 0;
@@ -70,10 +77,7 @@ final class ParquetRows
                 if (positions == null) {
                     positions = positions(record.getSchema(), table, file);
                 }
-                out.startRow(positions.length);
-                for (int column = 0; column < positions.length; column++) {
-                    writeBinaryValue(out, table.field(column), record.get(positions[column]));
-                }
+                sink.accept(record, positions);
                 rows++;
             }
         }
