@@ -181,7 +181,7 @@ final class PlatformActivityTables
 
     /**
      * {@code error_logs}: the unit is an hour of the window. Hours carry a low baseline (about 0.016 errors per
-     * organization) and the platform's {@link Incidents} carry twenty times that, and at least twelve an hour, from
+     * organization, following the seasonal weights) and the platform's {@link Incidents} carry twenty times that, and at least twelve an hour, from
      * one source.
      */
     static final class ErrorLogsTable
@@ -205,6 +205,8 @@ final class PlatformActivityTables
         private final double baseline;
         private final double incidentRate;
         private final Incidents incidents;
+        /** The baseline of each day of the window: busier seasons log more errors, the mean stays {@link #baseline}. */
+        private final double[] dailyBaseline;
 
         ErrorLogsTable(Platform platform)
         {
@@ -212,6 +214,16 @@ final class PlatformActivityTables
             this.baseline = BASELINE_PER_ORGANIZATION_HOUR * platform.scenario.organizations();
             this.incidentRate = Math.max(12, 20 * baseline);
             this.incidents = platform.incidents();
+            int days = platform.windowDays();
+            this.dailyBaseline = new double[days];
+            double total = 0;
+            for (int day = 0; day < days; day++) {
+                dailyBaseline[day] = dev.simdata.time.ActivityCalendar.seasonalWeight(platform.windowStartDay + day);
+                total += dailyBaseline[day];
+            }
+            for (int day = 0; day < days; day++) {
+                dailyBaseline[day] *= baseline * days / total;
+            }
         }
 
         @Override
@@ -238,7 +250,7 @@ final class PlatformActivityTables
 
         private double rate(int hour)
         {
-            return incidents.at(hour) >= 0 ? incidentRate : baseline;
+            return incidents.at(hour) >= 0 ? incidentRate : dailyBaseline[hour / 24];
         }
 
         /** A Poisson draw by inversion: a few steps for the rates used here. */

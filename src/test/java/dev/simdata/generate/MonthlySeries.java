@@ -24,6 +24,8 @@ final class MonthlySeries
     final Map<YearMonth, long[]> months = new TreeMap<>();
     final Map<String, Long> statuses = new TreeMap<>();
     long campaigns;
+    private LocalDate firstCreated = LocalDate.MAX;
+    private LocalDate lastCreated = LocalDate.MIN;
     /** Index into a month's counts. */
     static final int CREATED = 0;
     static final int MAILED = 1;
@@ -44,7 +46,10 @@ final class MonthlySeries
         int status = schema.columnIndex("status");
         int created = schema.columnIndex("created_at");
         GeneratedRows.forEach(campaigns, row -> {
-            series.month(Instant.ofEpochSecond(row.longValue(created)).atZone(zone).toLocalDate())[CREATED]++;
+            LocalDate day = Instant.ofEpochSecond(row.longValue(created)).atZone(zone).toLocalDate();
+            series.month(day)[CREATED]++;
+            series.firstCreated = day.isBefore(series.firstCreated) ? day : series.firstCreated;
+            series.lastCreated = day.isAfter(series.lastCreated) ? day : series.lastCreated;
             series.statuses.merge(row.string(status).toString(), 1L, Long::sum);
             series.campaigns++;
         });
@@ -76,24 +81,49 @@ final class MonthlySeries
         return statuses.getOrDefault(status, 0L) / (double) campaigns;
     }
 
-    /** The sum of DOMAIN.md's seasonal × weekly weights over the days of a month. */
-    static double weight(YearMonth month)
+    /** DOMAIN.md's seasonal × weekly weight summed over the days of a month on which campaigns were created. */
+    double coveredWeight(YearMonth month)
     {
         double total = 0;
         for (int day = 1; day <= month.lengthOfMonth(); day++) {
-            total += ActivityCalendar.dayWeight((int) month.atDay(day).toEpochDay());
+            LocalDate date = month.atDay(day);
+            if (!date.isBefore(firstCreated) && !date.isAfter(lastCreated)) {
+                total += ActivityCalendar.dayWeight((int) date.toEpochDay());
+            }
         }
         return total;
     }
 
-    /** Per-day counts of one series in Q4 over June–August, over the months present. */
+    double coveredWeight()
+    {
+        return months.keySet().stream().mapToDouble(this::coveredWeight).sum();
+    }
+
+    /** The days of a month from the first to the last campaign created. */
+    int coveredDays(YearMonth month)
+    {
+        LocalDate from = month.atDay(1).isBefore(firstCreated) ? firstCreated : month.atDay(1);
+        LocalDate to = month.atEndOfMonth().isAfter(lastCreated) ? lastCreated : month.atEndOfMonth();
+        return (int) Math.max(0, to.toEpochDay() - from.toEpochDay() + 1);
+    }
+
+    int coveredDays()
+    {
+        return months.keySet().stream().mapToInt(this::coveredDays).sum();
+    }
+
+    /** Per-day counts of one series in Q4 over June–August, over the months of the history window. */
     double q4OverSummer(int series)
     {
         long q4 = 0;
         long summer = 0;
         int q4Days = 0;
         int summerDays = 0;
+        YearMonth windowStart = YearMonth.from(settings.asOf().minusMonths(settings.scenario().historyMonths()));
         for (Map.Entry<YearMonth, long[]> entry : months.entrySet()) {
+            if (entry.getKey().isBefore(windowStart)) {
+                continue;
+            }
             int month = entry.getKey().getMonthValue();
             if (month >= 10) {
                 q4 += entry.getValue()[series];
@@ -110,9 +140,9 @@ final class MonthlySeries
     String table()
     {
         StringBuilder out = new StringBuilder(settings.scenario().name()).append(": month, campaigns created, per day ÷ weight, mailed, engagement\n");
-        double perWeight = campaigns / months.keySet().stream().mapToDouble(MonthlySeries::weight).sum();
+        double perWeight = campaigns / coveredWeight();
         months.forEach((month, counts) -> out.append(String.format(Locale.ROOT, "%s %6d %5.2f %8d %8d%n", month, counts[CREATED],
-                counts[CREATED] / (weight(month) * perWeight), counts[MAILED], counts[ENGAGEMENT])));
+                counts[CREATED] / (coveredWeight(month) * perWeight), counts[MAILED], counts[ENGAGEMENT])));
         out.append("status ").append(statuses);
         return out.toString();
     }
