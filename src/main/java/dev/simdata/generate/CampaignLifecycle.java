@@ -181,6 +181,16 @@ final class CampaignLifecycle
         };
     }
 
+    /**
+     * The share of its journeys' events an active campaign has on average by the as-of date: engagement runs from
+     * about 3 to 17 days after the drop, and active campaigns dropped evenly from the response window's start to a few
+     * days after the as-of date (those still mailing).
+     */
+    double activeJourneyShare()
+    {
+        return (responseWindowDays - 10.0) / (responseWindowDays + 5.0);
+    }
+
     private double weightOf(int index)
     {
         return index == 0 ? cumulative[0] : cumulative[index] - cumulative[index - 1];

@@ -177,12 +177,12 @@ final class Platform
 
     /**
      * The share of recipients whose campaign has mailed by the as-of date: completed and paused campaigns in full;
-     * active ones are, on average, about four fifths through their journeys.
+     * active ones as far through their journeys as their response window says ({@link CampaignLifecycle#activeJourneyShare}).
      */
     double mailingCampaignShare()
     {
         return lifecycle.expectedShare(CampaignStatus.COMPLETED) + lifecycle.expectedShare(CampaignStatus.PAUSED)
-                + 0.8 * lifecycle.expectedShare(CampaignStatus.ACTIVE);
+                + lifecycle.activeJourneyShare() * lifecycle.expectedShare(CampaignStatus.ACTIVE);
     }
 
     /** The expected calls of a recipient's own per recipient, over all campaigns; zero without the call center. */

@@ -158,14 +158,14 @@ final class PlatformActivityTables
                 {
                     random.reset(Streams.USAGE, unit);
                     int user = random.nextInt(platform.scenario.users());
-                    // two days after sign-up, so that the local day never starts before it in any time zone
-                    int from = Math.max(platform.windowStartDay, CivilTime.epochDayOf(platform.users.createdAt(user)) + 2);
-                    int to = platform.asOfDay - 2;
-                    if (from > to) {
-                        user = user % organizations; // the organization's owner, there from the start
-                        from = platform.windowStartDay;
+                    // the day first, so that usage per day follows the seasonal and weekly weights over the whole window
+                    int day = platform.calendar.sampleDay(random, platform.windowStartDay, platform.asOfDay - 2);
+                    // two days after sign-up, so that the local day never starts before it in any time zone; before
+                    // that, the organization's owner (there from the start) is the one at work
+                    if (day < CivilTime.epochDayOf(platform.users.createdAt(user)) + 2) {
+                        user = user % organizations;
                     }
-                    long at = platform.calendar.activityInstant(random, platform.calendar.sampleDay(random, from, to));
+                    long at = platform.calendar.activityInstant(random, day);
                     WeightedChoice<String> features = platform.users.isStaff(user) ? STAFF_FEATURE : CLIENT_FEATURE;
                     setId(row, id, salt, unit);
                     setId(row, userId, userSalt, user);

@@ -72,6 +72,59 @@ class HistoryRealismTest
     }
 
     @Test
+    void everyDashboardSeriesFollowsTheSeasons()
+    {
+        // load_test's calls, gift cards issued and redeemed, mailing spend (by drop date), usage and the error
+        // baseline, per day in Q4 over June-August of 2025 (DOMAIN.md: 1.75)
+        GenerationSettings settings = GenerationSettings.defaults(Scenario.LOAD_TEST);
+        List<TableSource> sources = Generators.sources(settings);
+        java.time.ZoneId zone = settings.zone();
+        Map<String, double[]> seasons = new java.util.LinkedHashMap<>();
+        java.util.function.BiConsumer<String, long[]> count = (series, instantAndAmount) -> {
+            java.time.LocalDate date = java.time.Instant.ofEpochSecond(instantAndAmount[0]).atZone(zone).toLocalDate();
+            int month = date.getMonthValue();
+            if (date.getYear() == 2025 && (month >= 10 || (month >= 6 && month <= 8))) {
+                seasons.computeIfAbsent(series, key -> new double[2])[month >= 10 ? 0 : 1] += instantAndAmount[1];
+            }
+        };
+        sum(sources, "call_sessions", "started_at", null, null, count);
+        sum(sources, "gift_card_deliveries", "delivered_at", null, null, count);
+        sum(sources, "gift_card_deliveries", "redeemed_at", null, null, count);
+        sum(sources, "campaigns", "drop_date", "mailing_cost", null, count);
+        sum(sources, "usage_analytics", "occurred_at", null, null, count);
+        sum(sources, "error_logs", "occurred_at", null, "incident", count);
+        seasons.forEach((series, counts) -> {
+            double ratio = counts[0] / counts[1];
+            System.out.println("load_test " + series + ": Q4 / June-August per day " + ratio + " (" + (long) counts[0] + " / " + (long) counts[1] + ")");
+            // redemptions come up to four months after the card (half-life two weeks), so they lag the most
+            assertThat(ratio).as(series + " Q4 / summer per day").isCloseTo(1.75, within(series.endsWith("redeemed_at") ? 0.40 : 0.35));
+        });
+        assertThat(seasons).hasSize(6);
+    }
+
+    /**
+     * Adds each row's {@code amount} column (cents, or 1 when null) under "table.column" at the row's {@code column}
+     * instant (a date column counts as its midday), skipping rows where {@code unless} is true.
+     */
+    private static void sum(List<TableSource> sources, String table, String column, String amount, String unless,
+            java.util.function.BiConsumer<String, long[]> count)
+    {
+        TableSource source = GeneratedRows.source(sources, table);
+        TableSchema schema = source.schema();
+        int at = schema.columnIndex(column);
+        boolean date = schema.fields().get(at).type() == dev.simdata.schema.FieldType.DATE;
+        int value = amount == null ? -1 : schema.columnIndex(amount);
+        int skip = unless == null ? -1 : schema.columnIndex(unless);
+        GeneratedRows.forEach(source, row -> {
+            if (row.isNull(at) || (skip >= 0 && row.longValue(skip) == 1)) {
+                return;
+            }
+            long instant = date ? row.longValue(at) * 86_400 + 17 * 3_600 : row.longValue(at);
+            count.accept(table + "." + column, new long[] {instant, value < 0 ? 1 : row.longValue(value)});
+        });
+    }
+
+    @Test
     void statusMixHoldsForEveryPresetAndHistory()
     {
         List<Scenario> scenarios = new ArrayList<>(Scenario.PRESETS);
