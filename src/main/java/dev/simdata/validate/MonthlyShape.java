@@ -16,10 +16,11 @@ import static dev.simdata.validate.SqlTables.literal;
  * DOMAIN.md's seasonal and weekly weights (and the manifest's {@code growth_per_year}). One SQL query per series, the
  * same on DuckDB files and on PostgreSQL; the months are judged here.
  *
- * <p>A month is judged when the series covers it whole and it should hold enough units: at least
+ * <p>A month is judged when the series covers at least {@value #MINIMUM_DAYS} of its days (its first campaign to
+ * its last; expectations count the covered days only) and it should hold enough units: at least
  * {@value #MINIMUM_CAMPAIGNS} campaigns, or {@value #MINIMUM_EVENTS} engagement events. Its count must lie within a
  * relative tolerance of its weight's share of the total: for campaigns 30% (campaigns are planned for the season
- * their mail lands in, which moves a few days' weight across month ends) plus two Poisson standard errors; for
+ * their mail lands in, which moves a few days' weight across month ends) plus one Poisson standard error; for
  * engagement 45% (engagement lags creation by about a month, so the month after a season change carries some of the
  * season before). Engagement is judged inside the history window, before the as-of date cuts journeys short in its
  * last month. The failure names the month that is off.
@@ -28,6 +29,7 @@ final class MonthlyShape
 {
     static final long MINIMUM_CAMPAIGNS = 30;
     static final long MINIMUM_EVENTS = 1_000;
+    static final int MINIMUM_DAYS = 25;
     private static final double CAMPAIGN_TOLERANCE = 0.30;
     private static final double ENGAGEMENT_TOLERANCE = 0.45;
     private static final double[] WEEKDAY = {0, 1.0, 1.05, 1.3, 1.05, 0.95, 0.4, 0.3};
@@ -116,13 +118,14 @@ final class MonthlyShape
         for (int i = 0; i < months.size(); i++) {
             Month month = months.get(i);
             double expected = total * weights[i] / totalWeight;
-            boolean whole = month.firstDay() == 1 && month.lastDay() == month.month().lengthOfMonth();
-            if (!whole || expected < minimum) {
+            // a month the series covers for most of its days (the last ends two days before the as-of date)
+            boolean covered = month.lastDay() - month.firstDay() + 1 >= MINIMUM_DAYS;
+            if (!covered || expected < minimum) {
                 continue;
             }
             judged++;
             double ratio = month.count() / expected;
-            double allowed = tolerance + 2 / Math.sqrt(expected);
+            double allowed = tolerance + 1 / Math.sqrt(expected);
             double off = Math.abs(ratio - 1) / allowed;
             if (off > worst) {
                 worst = off;
@@ -141,10 +144,10 @@ final class MonthlyShape
             measured.append(measured.isEmpty() ? "" : " ").append(month.month()).append('=').append(month.count());
         }
         if (judged < 2) {
-            return CheckResult.skipped(CheckGroup.DISTRIBUTIONS, name, table, "fewer than two whole months with at least " + minimum + " " + what + " expected");
+            return CheckResult.skipped(CheckGroup.DISTRIBUTIONS, name, table, "fewer than two covered months with at least " + minimum + " " + what + " expected");
         }
         String measuredText = String.format(Locale.ROOT, "%d months judged, worst at %.2f of its tolerance", judged, worst);
-        String expectedText = String.format(Locale.ROOT, "each month within %.0f%% + 2 Poisson errors of its weight's share", tolerance * 100);
+        String expectedText = String.format(Locale.ROOT, "each month within %.0f%% + 1 Poisson error of its weight's share", tolerance * 100);
         return CheckResult.of(offending == null, CheckGroup.DISTRIBUTIONS, name, table, measuredText, expectedText,
                 "table " + table + ": " + offending + " (" + measured + ")", List.of());
     }

@@ -213,6 +213,9 @@ class MutationIT
     /** 480 campaigns over six months with few recipients each: about 70 campaigns a month, so every month is judged. */
     static final Scenario MONTHLY = new Scenario("monthly", "many small campaigns", 3, 12, 24, 3_000, 480, 4, 6, dev.simdata.scenario.Features.CORE);
 
+    static final Scenario GROWING = new Scenario("monthly_growing", "many small campaigns, growing fast", 3, 12, 24, 3_000, 480, 4, 6,
+            dev.simdata.scenario.Features.CORE, 10.0);
+
     @Test
     void campaignsMovedIntoOneMonth()
             throws Exception
@@ -245,6 +248,25 @@ class MutationIT
         ValidationReport report = validate(dataset);
         assertThat(failedChecks(report)).containsExactly("distributions.monthly.campaigns");
         assertThat(failure(report, "distributions.monthly.campaigns").message()).contains("table campaigns").contains("2025-07 has");
+    }
+
+    @Test
+    void aGrowingBusinessIsJudgedWithItsGrowth()
+            throws Exception
+    {
+        // growing elevenfold a year: the monthly check expects the growth the manifest records, and fails without it
+        Path dataset = TestDatasets.copy(TestDatasets.fresh(GROWING, EnumSet.of(DataFormat.CSV), SHARD_ROWS), temporary.resolve("growing"));
+        ValidationReport growing = validate(dataset);
+        assertThat(growing.failures()).as(ReportWriter.text(growing)).isEmpty();
+        assertThat(growing.results()).filteredOn(result -> result.name().equals("distributions.monthly.campaigns")).singleElement()
+                .satisfies(result -> assertThat(result.status()).isEqualTo(CheckStatus.PASSED));
+        Path manifest = dataset.resolve(dev.simdata.dataset.Manifest.FILE_NAME);
+        String recorded = Files.readString(manifest);
+        assertThat(recorded).contains("\"growth_per_year\" : 10.0");
+        Files.writeString(manifest, recorded.replace("\"growth_per_year\" : 10.0", "\"growth_per_year\" : 0.0"));
+        Mutations.resealManifest(dataset);
+        ValidationReport flat = validate(dataset);
+        assertThat(failedChecks(flat)).containsExactly("distributions.monthly.campaigns");
     }
 
     @Test
