@@ -160,7 +160,7 @@ final class CampaignFacts
         return buffer.toString();
     }
 
-    private static long gcd(long a, long b)
+    static long gcd(long a, long b)
     {
         while (b != 0) {
             long t = a % b;

@@ -237,19 +237,9 @@ final class CampaignLifecycle
     private static long coprimeNear(int n, double fraction)
     {
         long candidate = Math.max(1, Math.round(n * fraction));
-        while (gcd(candidate, n) != 1) {
+        while (CampaignFacts.gcd(candidate, n) != 1) {
             candidate++;
         }
         return candidate;
-    }
-
-    private static long gcd(long a, long b)
-    {
-        while (b != 0) {
-            long t = a % b;
-            a = b;
-            b = t;
-        }
-        return a;
     }
 }
