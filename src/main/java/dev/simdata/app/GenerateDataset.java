@@ -176,6 +176,7 @@ public final class GenerateDataset
         scenarioNode.put("campaigns", scenario.campaigns());
         scenarioNode.put("recipients_per_campaign", scenario.recipientsPerCampaign());
         scenarioNode.put("history_months", scenario.historyMonths());
+        scenarioNode.put("growth_per_year", scenario.growthPerYear());
         ObjectMapper json = new ObjectMapper();
         scenarioNode.set("rates", ScenarioConfig.ratesNode(json, settings.rates()));
         scenarioNode.set("features", ScenarioConfig.featuresNode(json, scenario.features()));

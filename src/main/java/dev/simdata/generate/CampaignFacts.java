@@ -11,11 +11,8 @@ import java.util.List;
  * A mutable holder, reused per thread: {@link #compute} overwrites every field.
  *
  * <p>Lifecycle: created → 7–21 days → mail date → 3–5 days → drop date (the mailed event) → 2–5 days →
- * delivery (never on a Sunday) → 1–14 days → engagement. Status agrees with the dates relative to the as-of date:
- * completed campaigns dropped at least 21 days before it (their whole engagement window is past); active ones
- * mailed in the last 3 weeks; paused ones dropped within the history window; drafts have no dates and are
- * created (and abandoned) anywhere in the history window; scheduled
- * ones mail in the future; cancelled ones never dropped.
+ * delivery (never on a Sunday) → 1–14 days → engagement. The creation day and the status come from
+ * {@link CampaignLifecycle}: every status is created over the whole history, and the status follows from the dates.
  */
 final class CampaignFacts
 {
@@ -24,10 +21,6 @@ final class CampaignFacts
      * engagement at most 14. */
     static final int ENGAGEMENT_WINDOW_DAYS = 20;
 
-    static final WeightedChoice<CampaignStatus> STATUS = WeightedChoice.of(
-            List.of(CampaignStatus.values()),
-            // draft, scheduled, active, paused, completed, cancelled
-            0.10, 0.04, 0.20, 0.03, 0.60, 0.03);
     static final List<String> FORMATS = List.of("postcard", "letter", "brochure", "catalog", "self_mailer");
     static final WeightedChoice<String> FORMAT = WeightedChoice.of(FORMATS, 0.45, 0.25, 0.12, 0.04, 0.14);
     /** Print and postage cost per piece in cents, [min, max] per format. */
@@ -81,45 +74,29 @@ final class CampaignFacts
         random.reset(Streams.CAMPAIGN, campaign);
         index = campaign;
         client = platform.clientOfCampaign(campaign);
-        status = STATUS.pick(random);
+        CampaignLifecycle lifecycle = platform.lifecycle;
+        CampaignStatus fate = lifecycle.fate(campaign, random.nextDouble());
         template = platform.templates.start(client) + random.nextInt(platform.templates.count(client));
         landingPage = platform.landingPages.start(client) + random.nextInt(platform.landingPages.count(client));
         themeIndex = random.nextInt(THEMES.length);
-        int toMail = random.between(7, 21);
-        int toDrop = random.between(3, 5);
-        int asOf = platform.asOfDay;
-        int window = platform.windowStartDay;
-        // The latest local day whose instants are all before the as-of instant in any time zone.
-        int lastDay = asOf - 2;
-        mailDay = NO_DATE;
-        dropDay = NO_DATE;
-        switch (status) {
-            case COMPLETED -> {
-                createdDay = calendar.sampleDay(random, window - toMail - toDrop, asOf - ENGAGEMENT_WINDOW_DAYS - 2 - toMail - toDrop);
-                mailDay = createdDay + toMail;
-                dropDay = mailDay + toDrop;
-            }
-            case ACTIVE -> {
-                createdDay = calendar.sampleDay(random, asOf - ENGAGEMENT_WINDOW_DAYS - toDrop - toMail, lastDay - toMail);
-                mailDay = createdDay + toMail;
-                dropDay = mailDay + toDrop;
-            }
-            case PAUSED -> {
-                createdDay = calendar.sampleDay(random, window - toMail - toDrop, lastDay - toMail - toDrop);
-                mailDay = createdDay + toMail;
-                dropDay = mailDay + toDrop;
-            }
-            // drafts are abandoned all through the history, not only in its last weeks
-            case DRAFT -> createdDay = calendar.sampleDay(random, window, lastDay);
-            case SCHEDULED -> {
-                createdDay = calendar.sampleDay(random, asOf - toMail + 1, lastDay);
-                mailDay = createdDay + toMail;
-                dropDay = mailDay + toDrop;
-            }
-            case CANCELLED -> {
-                createdDay = calendar.sampleDay(random, window - toMail, lastDay);
-                mailDay = createdDay + toMail;
-            }
+        int toMail = random.between(CampaignLifecycle.MIN_MAIL_DAYS, CampaignLifecycle.MAX_MAIL_DAYS);
+        int toDrop = random.between(CampaignLifecycle.MIN_DROP_DAYS, CampaignLifecycle.MAX_DROP_DAYS);
+        createdDay = lifecycle.creationDay(campaign, random.nextDouble());
+        mailDay = createdDay + toMail;
+        dropDay = mailDay + toDrop;
+        status = switch (fate) {
+            case DRAFT -> CampaignStatus.DRAFT;
+            case CANCELLED -> CampaignStatus.CANCELLED;
+            // a pause comes after the drop: one planned before it is not (yet) a pause
+            case PAUSED -> dropDay < platform.asOfDay ? CampaignStatus.PAUSED : lifecycle.statusOf(mailDay, dropDay);
+            default -> lifecycle.statusOf(mailDay, dropDay);
+        };
+        if (status == CampaignStatus.DRAFT) {
+            mailDay = NO_DATE;
+            dropDay = NO_DATE;
+        }
+        else if (status == CampaignStatus.CANCELLED) {
+            dropDay = NO_DATE;
         }
         createdAt = calendar.activityInstant(random, createdDay);
         if (scratch == null) {
@@ -183,7 +160,7 @@ final class CampaignFacts
         return buffer.toString();
     }
 
-    private static long gcd(long a, long b)
+    static long gcd(long a, long b)
     {
         while (b != 0) {
             long t = a % b;

@@ -29,7 +29,7 @@ final class ClientAssetsTables
     /** An instant between a day after the client joined and 45 days before the history window. */
     private static long madeAt(Platform platform, RowRandom random, ClientFacts client)
     {
-        long latest = (long) (platform.windowStartDay - 45) * 86_400L;
+        long latest = (long) (platform.activityStartDay() - 45) * 86_400L;
         return GeneratedTable.between(random, client.createdAt + 86_400, Math.max(client.createdAt + 86_401, latest));
     }
 

@@ -43,7 +43,7 @@ final class ClientFacts
         name = company + " " + INDUSTRY_SUFFIX[industryIndex];
         domain = Pools.slug(name) + ".com";
         int from = OrganizationFacts.createdDay(organizationCreatedAt) + 7;
-        int to = platform.windowStartDay - 200;
+        int to = platform.activityStartDay() - 200;
         createdAt = platform.calendar.activityInstant(random, random.between(Math.min(from, to), to));
     }
 }

@@ -102,7 +102,7 @@ final class ContactsTable
                         .setString(city, pools.cities[place])
                         .setString(state, pools.states[place])
                         .setString(postalCode, pools.postalCodes[place]);
-                long latest = (long) (platform.windowStartDay - 30) * 86_400L;
+                long latest = (long) (platform.activityStartDay() - 30) * 86_400L;
                 row.setTimestamp(createdAt, between(random, client.createdAt + 86_400, Math.max(client.createdAt + 86_401, latest)));
                 sink.accept(row);
             }

@@ -81,7 +81,7 @@ final class GiftCardTables
         {
             double issued = platform.recipientCount() * platform.expectedGiftCardsPerRecipient() * platform.mailingCampaignShare();
             double spare = platform.recipientCount() * platform.expectedGiftCardsPerRecipient() * 0.25 + platform.scenario.campaigns() * 5.0;
-            return Math.round(issued + (1 - CampaignFacts.STATUS.probability(CampaignStatus.DRAFT.ordinal())) * spare);
+            return Math.round(issued + (1 - platform.lifecycle.expectedShare(CampaignStatus.DRAFT)) * spare);
         }
 
         @Override

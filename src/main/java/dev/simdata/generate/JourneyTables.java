@@ -34,8 +34,7 @@ final class JourneyTables
             double converted = rates.purlVisited() * rates.leadCreatedPerVisit();
             double delivered = rates.delivered() * (2 + (1 - notEngaged) + converted);
             double mailed = rates.mailed() * (delivered + (1 - rates.delivered()) * 1.9) + (1 - rates.mailed());
-            var status = CampaignFacts.STATUS;
-            return platform.mailingCampaignShare() * mailed + status.probability(CampaignStatus.CANCELLED.ordinal());
+            return platform.mailingCampaignShare() * mailed + platform.lifecycle.expectedShare(CampaignStatus.CANCELLED);
         }
 
         /** How many status changes lead to a status. */

@@ -38,7 +38,7 @@ final class OrganizationFacts
         plan = PLAN.pick(random);
         timeZone = TIME_ZONE.pick(random);
         int from = platform.asOfDay - 5 * 365;
-        int to = platform.windowStartDay - 400;
+        int to = platform.activityStartDay() - 400;
         createdAt = platform.calendar.activityInstant(random, random.between(from, to));
     }
 

@@ -43,6 +43,8 @@ final class Platform
     final long asOfInstant;
     /** The first day of the history window (as-of date minus the history months). */
     final int windowStartDay;
+    /** When campaigns are created and how their status follows from their dates. */
+    final CampaignLifecycle lifecycle;
 
     private final long[] recipientStarts;
     final ClientChildren templates;
@@ -63,6 +65,7 @@ final class Platform
         this.asOfInstant = (long) asOfDay * CivilTime.SECONDS_PER_DAY;
         this.windowStartDay = (int) asOf.minusMonths(scenario.historyMonths()).toEpochDay();
         this.calendar = new ActivityCalendar(settings.zone(), asOfDay - 6 * 366, asOfDay + 120);
+        this.lifecycle = new CampaignLifecycle(seed, scenario.campaigns(), windowStartDay, asOfDay, scenario.growthPerYear());
         this.pools = Pools.bundled();
         RowRandom random = random();
         this.templates = new ClientChildren(random, Streams.TEMPLATES_PER_CLIENT, scenario.clients(), 2, 5);
@@ -174,13 +177,12 @@ final class Platform
 
     /**
      * The share of recipients whose campaign has mailed by the as-of date: completed and paused campaigns in full;
-     * active ones are, on average, about four fifths through their journeys.
+     * active ones as far through their journeys as their response window says ({@link CampaignLifecycle#activeJourneyShare}).
      */
     double mailingCampaignShare()
     {
-        var status = CampaignFacts.STATUS;
-        return status.probability(CampaignStatus.COMPLETED.ordinal()) + status.probability(CampaignStatus.PAUSED.ordinal())
-                + 0.8 * status.probability(CampaignStatus.ACTIVE.ordinal());
+        return lifecycle.expectedShare(CampaignStatus.COMPLETED) + lifecycle.expectedShare(CampaignStatus.PAUSED)
+                + lifecycle.activeJourneyShare() * lifecycle.expectedShare(CampaignStatus.ACTIVE);
     }
 
     /** The expected calls of a recipient's own per recipient, over all campaigns; zero without the call center. */
@@ -196,6 +198,16 @@ final class Platform
     double expectedCallsPerRecipient()
     {
         return expectedOwnCallsPerRecipient() * (1 + Journey.UNKNOWN_CALLS_PER_RECIPIENT_CALL);
+    }
+
+    /**
+     * The first day of the platform's campaign activity: the history window, or earlier where campaigns are created
+     * before it (short histories, see {@link CampaignLifecycle}). Organizations, clients, contacts and templates
+     * exist before it.
+     */
+    int activityStartDay()
+    {
+        return Math.min(windowStartDay, lifecycle.firstDay);
     }
 
     /** The days of the history window. */

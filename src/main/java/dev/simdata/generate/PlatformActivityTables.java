@@ -158,14 +158,14 @@ final class PlatformActivityTables
                 {
                     random.reset(Streams.USAGE, unit);
                     int user = random.nextInt(platform.scenario.users());
-                    // two days after sign-up, so that the local day never starts before it in any time zone
-                    int from = Math.max(platform.windowStartDay, CivilTime.epochDayOf(platform.users.createdAt(user)) + 2);
-                    int to = platform.asOfDay - 2;
-                    if (from > to) {
-                        user = user % organizations; // the organization's owner, there from the start
-                        from = platform.windowStartDay;
+                    // the day first, so that usage per day follows the seasonal and weekly weights over the whole window
+                    int day = platform.calendar.sampleDay(random, platform.windowStartDay, platform.asOfDay - 2);
+                    // two days after sign-up, so that the local day never starts before it in any time zone; before
+                    // that, the organization's owner (there from the start) is the one at work
+                    if (day < CivilTime.epochDayOf(platform.users.createdAt(user)) + 2) {
+                        user = user % organizations;
                     }
-                    long at = platform.calendar.activityInstant(random, platform.calendar.sampleDay(random, from, to));
+                    long at = platform.calendar.activityInstant(random, day);
                     WeightedChoice<String> features = platform.users.isStaff(user) ? STAFF_FEATURE : CLIENT_FEATURE;
                     setId(row, id, salt, unit);
                     setId(row, userId, userSalt, user);
@@ -181,7 +181,7 @@ final class PlatformActivityTables
 
     /**
      * {@code error_logs}: the unit is an hour of the window. Hours carry a low baseline (about 0.016 errors per
-     * organization) and the platform's {@link Incidents} carry twenty times that, and at least twelve an hour, from
+     * organization, following the seasonal weights) and the platform's {@link Incidents} carry twenty times that, and at least twelve an hour, from
      * one source.
      */
     static final class ErrorLogsTable
@@ -205,6 +205,8 @@ final class PlatformActivityTables
         private final double baseline;
         private final double incidentRate;
         private final Incidents incidents;
+        /** The baseline of each day of the window: busier seasons log more errors, the mean stays {@link #baseline}. */
+        private final double[] dailyBaseline;
 
         ErrorLogsTable(Platform platform)
         {
@@ -212,6 +214,16 @@ final class PlatformActivityTables
             this.baseline = BASELINE_PER_ORGANIZATION_HOUR * platform.scenario.organizations();
             this.incidentRate = Math.max(12, 20 * baseline);
             this.incidents = platform.incidents();
+            int days = platform.windowDays();
+            this.dailyBaseline = new double[days];
+            double total = 0;
+            for (int day = 0; day < days; day++) {
+                dailyBaseline[day] = dev.simdata.time.ActivityCalendar.seasonalWeight(platform.windowStartDay + day);
+                total += dailyBaseline[day];
+            }
+            for (int day = 0; day < days; day++) {
+                dailyBaseline[day] *= baseline * days / total;
+            }
         }
 
         @Override
@@ -238,7 +250,7 @@ final class PlatformActivityTables
 
         private double rate(int hour)
         {
-            return incidents.at(hour) >= 0 ? incidentRate : baseline;
+            return incidents.at(hour) >= 0 ? incidentRate : dailyBaseline[hour / 24];
         }
 
         /** A Poisson draw by inversion: a few steps for the rates used here. */

@@ -22,8 +22,13 @@ public record Scenario(
         int campaigns,
         int recipientsPerCampaign,
         int historyMonths,
-        Features features)
+        Features features,
+        double growthPerYear)
 {
+    /** The bounds of {@link #growthPerYear}: a business that shrinks by 90% a year, or grows elevenfold. */
+    public static final double MIN_GROWTH_PER_YEAR = -0.9;
+    public static final double MAX_GROWTH_PER_YEAR = 10;
+
     public static final Scenario DEMO = new Scenario("demo", "a small, browsable dataset", 2, 6, 12, 300, 18, 55, 1, Features.CORE);
     public static final Scenario DEVELOPMENT = new Scenario("development", "a realistic dataset for development", 5, 20, 60, 5_000, 100, 150, 3, Features.ALL);
     public static final Scenario ANALYTICS = new Scenario("analytics", "enough history for dashboards and analytics", 12, 60, 360, 60_000, 480, 400, 6, Features.ALL);
@@ -43,6 +48,9 @@ public record Scenario(
         requirePositive("recipientsPerCampaign", recipientsPerCampaign);
         requirePositive("historyMonths", historyMonths);
         requireNonNull(features, "features is null");
+        if (!(growthPerYear >= MIN_GROWTH_PER_YEAR && growthPerYear <= MAX_GROWTH_PER_YEAR)) {
+            throw new IllegalArgumentException("growth per year must be between " + MIN_GROWTH_PER_YEAR + " and " + (int) MAX_GROWTH_PER_YEAR + ", got " + growthPerYear);
+        }
         if (clients < organizations) {
             throw new IllegalArgumentException("clients (" + clients + ") must be at least organizations (" + organizations + ")");
         }
@@ -52,6 +60,19 @@ public record Scenario(
         if (users < organizations) {
             throw new IllegalArgumentException("users (" + users + ") must be at least organizations (" + organizations + ")");
         }
+    }
+
+    /** A scenario of a business that does not grow. */
+    public Scenario(String name, String description, int organizations, int clients, int users, int contacts, int campaigns,
+            int recipientsPerCampaign, int historyMonths, Features features)
+    {
+        this(name, description, organizations, clients, users, contacts, campaigns, recipientsPerCampaign, historyMonths, features, 0);
+    }
+
+    /** This scenario with campaign activity growing by {@code growth} a year (0.2 is 20% more a year later). */
+    public Scenario withGrowthPerYear(double growth)
+    {
+        return new Scenario(name, description, organizations, clients, users, contacts, campaigns, recipientsPerCampaign, historyMonths, features, growth);
     }
 
     private static void requirePositive(String what, int value)
@@ -85,7 +106,8 @@ public record Scenario(
                 scale(campaigns, factor),
                 recipientsPerCampaign,
                 historyMonths,
-                features);
+                features,
+                growthPerYear);
     }
 
     private static int scale(int value, double factor)

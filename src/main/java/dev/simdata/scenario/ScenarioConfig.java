@@ -37,6 +37,7 @@ import static java.util.Objects.requireNonNull;
  * description: a bigger list  # optional
  * scale: 2                     # multiplies the base's volumes that are not given under counts
  * history_months: 6
+ * growth_per_year: 0.2          # campaign activity a year later is 1.2× (default 0), from -0.9 to 10
  * time_zone: America/Chicago
  * counts: {organizations: 5, clients: 20, users: 60, contacts: 5000, campaigns: 100, recipients_per_campaign: 150}
  * rates: {mailed: 0.95, delivered: 0.85, qr_scanned: 0.2, purl_visited: 0.28,
@@ -47,7 +48,7 @@ import static java.util.Objects.requireNonNull;
  */
 public record ScenarioConfig(String base, Scenario scenario, ZoneId zone, JourneyRates rates)
 {
-    private static final List<String> TOP_LEVEL = List.of("base", "name", "description", "scale", "history_months", "time_zone", "counts", "rates", "features");
+    private static final List<String> TOP_LEVEL = List.of("base", "name", "description", "scale", "history_months", "growth_per_year", "time_zone", "counts", "rates", "features");
     private static final Map<String, ToIntFunction<Scenario>> COUNTS = new LinkedHashMap<>();
     private static final List<String> RATES = JourneyRates.NAMES;
     private static final List<String> FEATURES = Features.NAMES;
@@ -166,6 +167,11 @@ public record ScenarioConfig(String base, Scenario scenario, ZoneId zone, Journe
             if (history > 120) {
                 throw fail("/history_months", "history_months must be at most 120, got " + history);
             }
+            double growth = root.has("growth_per_year") ? number(root, "growth_per_year", "/growth_per_year") : base.growthPerYear();
+            if (!(growth >= Scenario.MIN_GROWTH_PER_YEAR && growth <= Scenario.MAX_GROWTH_PER_YEAR)) {
+                throw fail("/growth_per_year", "growth_per_year must be between " + Scenario.MIN_GROWTH_PER_YEAR + " and " + (int) Scenario.MAX_GROWTH_PER_YEAR
+                        + " (0.2 is 20% more activity a year later), got " + root.get("growth_per_year").asText());
+            }
             ZoneId zone = GenerationSettings.DEFAULT_ZONE;
             if (root.has("time_zone")) {
                 String id = text(root, "time_zone");
@@ -220,7 +226,7 @@ public record ScenarioConfig(String base, Scenario scenario, ZoneId zone, Journe
                 features = Features.of(values);
             }
             Scenario scaled = base.scaled(scale);
-            boolean customised = !counts.isEmpty() || root.has("history_months") || !features.equals(base.features());
+            boolean customised = !counts.isEmpty() || root.has("history_months") || growth != base.growthPerYear() || !features.equals(base.features());
             String name = root.has("name") ? text(root, "name") : (customised ? base.name() + "_custom" : scaled.name());
             if (!name.matches("[a-z0-9][a-z0-9_.-]{0,62}")) {
                 throw fail("/name", "name must be lower-case letters, digits, '_', '.' or '-', got '" + name + "'");
@@ -236,7 +242,8 @@ public record ScenarioConfig(String base, Scenario scenario, ZoneId zone, Journe
                         counts.getOrDefault("campaigns", scaled.campaigns()),
                         counts.getOrDefault("recipients_per_campaign", scaled.recipientsPerCampaign()),
                         history,
-                        features);
+                        features,
+                        growth);
                 return new ScenarioConfig(base.name(), scenario, zone, rates);
             }
             catch (IllegalArgumentException e) {
@@ -302,6 +309,7 @@ public record ScenarioConfig(String base, Scenario scenario, ZoneId zone, Journe
         yaml.append("name: ").append(scenario.name()).append('\n');
         yaml.append("description: ").append(yamlString(scenario.description())).append('\n');
         yaml.append("history_months: ").append(scenario.historyMonths()).append('\n');
+        yaml.append("growth_per_year: ").append(scenario.growthPerYear()).append('\n');
         yaml.append("time_zone: ").append(zone.getId()).append('\n');
         yaml.append("counts:\n");
         COUNTS.forEach((key, value) -> yaml.append("  ").append(key).append(": ").append(value.applyAsInt(scenario)).append('\n'));
@@ -333,6 +341,7 @@ public record ScenarioConfig(String base, Scenario scenario, ZoneId zone, Journe
         root.put("name", scenario.name());
         root.put("description", scenario.description());
         root.put("history_months", scenario.historyMonths());
+        root.put("growth_per_year", scenario.growthPerYear());
         root.put("time_zone", zone.getId());
         ObjectNode counts = root.putObject("counts");
         COUNTS.forEach((key, value) -> counts.put(key, value.applyAsInt(scenario)));

@@ -95,6 +95,12 @@ public final class ActivityCalendar
         return MONTH_WEIGHTS[CivilTime.month(epochDay)] * WEEKDAY_WEIGHTS[CivilTime.dayOfWeek(epochDay)];
     }
 
+    /** The seasonal weight of a local date: October–December 1.4, June–August 0.8, other months 1.0. */
+    public static double seasonalWeight(int epochDay)
+    {
+        return MONTH_WEIGHTS[CivilTime.month(epochDay)];
+    }
+
     /** The relative activity of a local hour (0–23): 1 at the daily peak. */
     public static double hourActivity(int hour)
     {

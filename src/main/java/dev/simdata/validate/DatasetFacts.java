@@ -20,8 +20,10 @@ import static java.util.Objects.requireNonNull;
  *
  * @param volumes the scenario's figures by name ({@code organizations}, {@code recipients_per_campaign}, …)
  * @param rates the journey rates the data was made with ({@code scenario.rates}), empty when the manifest has none
+ * @param growthPerYear the business's growth ({@code scenario.growth_per_year}, 0 when absent)
  */
-public record DatasetFacts(String scenario, Map<String, Long> volumes, Map<String, Double> rates, LocalDate asOf, Instant asOfInstant, ZoneId zone, int historyMonths)
+public record DatasetFacts(String scenario, Map<String, Long> volumes, Map<String, Double> rates, LocalDate asOf, Instant asOfInstant, ZoneId zone, int historyMonths,
+        double growthPerYear)
 {
     public DatasetFacts
     {
@@ -68,7 +70,7 @@ public record DatasetFacts(String scenario, Map<String, Long> volumes, Map<Strin
             Instant asOfInstant = Instant.parse(text(simdata, "as_of_instant"));
             ZoneId zone = ZoneId.of(text(simdata, "time_zone"));
             return new DatasetFacts(scenario.path("name").asText("custom"), volumes, rates, asOf, asOfInstant, zone,
-                    (int) scenario.path("history_months").asLong(0));
+                    (int) scenario.path("history_months").asLong(0), scenario.path("growth_per_year").asDouble(0));
         }
         catch (DateTimeException e) {
             throw new DatasetException(Manifest.FILE_NAME + ": simdata section has a malformed date, instant or time zone: " + e.getMessage());

@@ -66,15 +66,20 @@ final class TimeChecks
                                 + " AND (c.drop_date IS NULL OR " + localDate.formatted("e.occurred_at") + " < c.drop_date"
                                 + " OR (e.event_type = 'delivered' AND " + localDate.formatted("e.occurred_at") + " <= c.drop_date))"),
                 new Rule("time.campaign_status", "campaigns",
-                        "draft: no dates; scheduled: mails on/after as-of; cancelled: no drop; active: mailed before as-of, dropped < 21 days before it or later; paused: dropped before as-of; completed: drop + 21 days <= as-of",
+                        "draft: no dates; scheduled: mails on/after as-of; cancelled: no drop; active: mailed before as-of; paused: dropped before as-of; completed: drop + 21 days <= as-of",
                         List.of("campaigns.status", "campaigns.mail_date", "campaigns.drop_date"),
                         "SELECT CAST(id AS VARCHAR) AS campaign_id, status, mail_date, drop_date{file} FROM {campaigns} WHERE NOT ("
                                 + "(status = 'draft' AND mail_date IS NULL AND drop_date IS NULL)"
                                 + " OR (status = 'scheduled' AND mail_date IS NOT NULL AND mail_date >= " + asOf + ")"
                                 + " OR (status = 'cancelled' AND drop_date IS NULL)"
-                                + " OR (status = 'active' AND mail_date < " + asOf + " AND drop_date IS NOT NULL AND drop_date + 21 > " + asOf + ")"
+                                + " OR (status = 'active' AND mail_date < " + asOf + " AND drop_date IS NOT NULL)"
                                 + " OR (status = 'paused' AND drop_date IS NOT NULL AND drop_date < " + asOf + ")"
                                 + " OR (status = 'completed' AND drop_date IS NOT NULL AND drop_date + 21 <= " + asOf + "))"),
+                new Rule("time.response_window", "campaigns",
+                        "one response window: every active campaign dropped after every completed one",
+                        List.of("campaigns.status", "campaigns.drop_date"),
+                        "SELECT CAST(id AS VARCHAR) AS campaign_id, status, drop_date{file} FROM {campaigns}"
+                                + " WHERE status = 'completed' AND drop_date >= (SELECT min(drop_date) FROM {campaigns} WHERE status = 'active')"),
                 new Rule("time.unmailed_campaign_events", "events", "no events for draft, scheduled or cancelled campaigns",
                         List.of("events.campaign_id", "campaigns.status"),
                         "SELECT CAST(e.id AS VARCHAR) AS event_id, CAST(c.id AS VARCHAR) AS campaign_id, c.status{file:e.} FROM {events} e JOIN {campaigns} c ON c.id = e.campaign_id"

@@ -102,6 +102,11 @@ class CustomScenarioCliIT
         assertThat(result.code()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(result.err().strip()).startsWith("simdata generate: error: --config ").contains("line 2", "counts.contacts").doesNotContain("\n");
         assertThat(out).doesNotExist();
+        Path growth = Files.writeString(temporary.resolve("growth.yaml"), "base: demo\ngrowth_per_year: 25\n");
+        CliTest.Result tooFast = run("generate", "--config", growth.toString(), "--out", out.toString());
+        assertThat(tooFast.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(tooFast.err().strip()).startsWith("simdata generate: error: --config ").contains("line 2", "growth_per_year must be between -0.9 and 10").doesNotContain("\n");
+        assertThat(out).doesNotExist();
         assertThat(run("generate", "--scale", "0", "--out", out.toString()).code()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(run("scenarios", "--scale", "2").code()).isEqualTo(ExitCode.INVALID_INPUT);
     }

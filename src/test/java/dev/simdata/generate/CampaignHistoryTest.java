@@ -27,7 +27,8 @@ class CampaignHistoryTest
         int status = schema.columnIndex("status");
         int created = schema.columnIndex("created_at");
         long asOfDay = GenerationSettings.DEFAULT_AS_OF.toEpochDay();
-        long historyDays = 365;
+        // the history and the lead-in weeks before it, in which campaigns are created too
+        long historyDays = 365 + CampaignLifecycle.LEAD_IN_DAYS;
         long[] draftsByQuarter = new long[4];
         long[] drafts = {0};
         GeneratedRows.forEach(campaigns, row -> {

@@ -191,6 +191,8 @@ class RealismTest
         int mail = schema.columnIndex("mail_date");
         int drop = schema.columnIndex("drop_date");
         int asOfDay = (int) GenerationSettings.DEFAULT_AS_OF.toEpochDay();
+        int window = new Platform(GenerationSettings.defaults(Scenario.LOAD_TEST)).lifecycle.responseWindowDays;
+        assertThat(window).as("response window, days").isBetween(CampaignLifecycle.MIN_RESPONSE_WINDOW_DAYS, 120);
         GeneratedRows.forEach(campaigns, row -> {
             String value = row.string(status).toString();
             int createdDay = (int) Instant.ofEpochSecond(row.longValue(created)).atZone(ZONE).toLocalDate().toEpochDay();
@@ -199,10 +201,11 @@ class RealismTest
                 case "draft" -> assertThat(row.isNull(mail) && row.isNull(drop)).isTrue();
                 case "cancelled" -> assertThat(row.isNull(drop)).isTrue();
                 case "scheduled" -> assertThat(row.longValue(mail)).isGreaterThanOrEqualTo(asOfDay);
-                case "completed" -> assertThat(row.longValue(drop) + 22).isLessThanOrEqualTo(asOfDay);
+                // the response window: active while it is open at the as-of date, completed once it has closed
+                case "completed" -> assertThat(row.longValue(drop) + window).isLessThanOrEqualTo(asOfDay);
                 case "active" -> {
                     assertThat(row.longValue(mail)).isLessThan(asOfDay);
-                    assertThat(row.longValue(drop) + 22).isGreaterThan(asOfDay);
+                    assertThat(row.longValue(drop) + window).isGreaterThan(asOfDay);
                 }
                 case "paused" -> assertThat(row.longValue(drop)).isLessThan(asOfDay);
                 default -> throw new AssertionError(value);
@@ -241,17 +244,15 @@ class RealismTest
         Scenario large = new Scenario("seasons", "test", 15, 100, 600, 200_000, 20_000, 10, 12, dev.simdata.scenario.Features.ALL);
         TableSource campaigns = GeneratedRows.source(dev.simdata.generate.Generators.sources(GenerationSettings.defaults(large)), "campaigns");
         int created = campaigns.schema().columnIndex("created_at");
-        int status = campaigns.schema().columnIndex("status");
         long[] perMonth = new long[13];
         GeneratedRows.forEach(campaigns, row -> {
-            if (row.string(status).toString().equals("completed")) {
-                LocalDate date = Instant.ofEpochSecond(row.longValue(created)).atZone(ZONE).toLocalDate();
-                if (date.getYear() == 2025) {
-                    perMonth[date.getMonthValue()]++;
-                }
+            LocalDate date = Instant.ofEpochSecond(row.longValue(created)).atZone(ZONE).toLocalDate();
+            if (date.getYear() == 2025) {
+                perMonth[date.getMonthValue()]++;
             }
         });
-        // Completed campaigns end three weeks before the as-of date, which cuts November short: compare October.
+        // Every campaign, whatever its status, is created over the whole history (CampaignLifecycle); planning for
+        // the season the mail lands in moves a few days' weight across month ends, well within the tolerance.
         // The expectation is DOMAIN.md's weights summed day by day (October 2025 has five Wednesdays).
         double octoberPerDay = perMonth[10] / 31.0;
         double summerPerDay = (perMonth[6] + perMonth[7] + perMonth[8]) / 92.0;

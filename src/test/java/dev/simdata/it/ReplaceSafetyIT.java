@@ -51,7 +51,8 @@ class ReplaceSafetyIT
     {
         Path mount = temporary.resolve("small");
         Files.createDirectories(mount);
-        Process mounting = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount.toString()).redirectErrorStream(true).start();
+        // room for the parquet-only demo (about 0.6 MB) but not for it and a second demo in both formats (about 1.4 MB)
+        Process mounting = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=1600k", "tmpfs", mount.toString()).redirectErrorStream(true).start();
         assumeThat(mounting.waitFor(20, TimeUnit.SECONDS) && mounting.exitValue() == 0).as("a tmpfs can be mounted here (root)").isTrue();
         try {
             Path out = mount.resolve("demo");

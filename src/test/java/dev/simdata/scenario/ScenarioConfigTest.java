@@ -72,6 +72,9 @@ class ScenarioConfigTest
                 {"features:\n  call_center: yes please\n", "line 2", "features.call_center must be true or false"},
                 {"features:\n  crm: true\n", "line 2", "unknown key 'crm' under features"},
                 {"rates:\n  gift_card_redeemed: 2\n", "line 2", "rates.gift_card_redeemed must be between 0 and 1"},
+                {"base: demo\ngrowth_per_year: 12\n", "line 2", "growth_per_year must be between -0.9 and 10"},
+                {"growth_per_year: -0.95\n", "line 1", "growth_per_year must be between -0.9 and 10"},
+                {"growth_per_year: fast\n", "line 1", "growth_per_year must be a number"},
         };
         for (String[] mistake : cases) {
             Path file = Files.writeString(temporary.resolve("bad.yaml"), mistake[0]);
@@ -86,6 +89,19 @@ class ScenarioConfigTest
         assertThatThrownBy(() -> ScenarioConfig.read(temporary.resolve("absent.yaml"), Scenario.DEMO)).hasMessageContaining("does not exist");
         Path json = Files.writeString(temporary.resolve("bad.json"), "{\"counts\": {\"users\": \"ten\"}}");
         assertThatThrownBy(() -> ScenarioConfig.read(json, Scenario.DEMO)).hasMessageContaining("line 1").hasMessageContaining("counts.users must be a whole number");
+    }
+
+    @Test
+    void growthIsReadPrintedAndReadBack(@TempDir Path temporary)
+            throws IOException
+    {
+        Path file = Files.writeString(temporary.resolve("growing.yaml"), "base: analytics\ngrowth_per_year: 0.5\n");
+        ScenarioConfig config = ScenarioConfig.read(file, Scenario.DEMO);
+        assertThat(config.scenario().growthPerYear()).isEqualTo(0.5);
+        assertThat(config.scenario().name()).isEqualTo("analytics_custom");
+        assertThat(ScenarioConfig.read(Files.writeString(temporary.resolve("again.yaml"), config.toYaml()), Scenario.DEMO)).isEqualTo(config);
+        assertThat(ScenarioConfig.read(Files.writeString(temporary.resolve("again.json"), config.toJson()), Scenario.DEMO)).isEqualTo(config);
+        assertThat(ScenarioConfig.of(Scenario.ANALYTICS).scenario().growthPerYear()).isZero();
     }
 
     @Test

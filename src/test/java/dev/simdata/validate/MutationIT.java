@@ -210,6 +210,65 @@ class MutationIT
         assertThat(failure(report, "time.recipient_status").message()).contains("table recipients").contains(recipient[0]).contains("status=converted");
     }
 
+    /** 480 campaigns over six months with few recipients each: about 70 campaigns a month, so every month is judged. */
+    static final Scenario MONTHLY = new Scenario("monthly", "many small campaigns", 3, 12, 24, 3_000, 480, 4, 6, dev.simdata.scenario.Features.CORE);
+
+    static final Scenario GROWING = new Scenario("monthly_growing", "many small campaigns, growing fast", 3, 12, 24, 3_000, 480, 4, 6,
+            dev.simdata.scenario.Features.CORE, 10.0);
+
+    @Test
+    void campaignsMovedIntoOneMonth()
+            throws Exception
+    {
+        Path dataset = TestDatasets.copy(TestDatasets.fresh(MONTHLY, EnumSet.of(DataFormat.CSV), SHARD_ROWS), temporary.resolve("moved"));
+        ValidationReport clean = validate(dataset);
+        assertThat(clean.failures()).as(ReportWriter.text(clean)).isEmpty();
+        assertThat(clean.results()).filteredOn(result -> result.name().equals("distributions.monthly.campaigns")).singleElement()
+                .satisfies(result -> assertThat(result.status()).isEqualTo(CheckStatus.PASSED));
+        // campaigns created in August and September 2025 were created in July instead: earlier, so still before
+        // their mail dates, and every other check still holds
+        int createdAt = dev.simdata.schema.SchemaCatalog.bundled().table("campaigns").columnIndex("created_at");
+        int[] moved = {0};
+        try (var shards = Files.list(dataset.resolve("csv/campaigns"))) {
+            for (Path shard : shards.sorted().toList()) {
+                Mutations.rewriteCsv(dataset, dataset.relativize(shard).toString(), lines -> {
+                    for (int i = 0; i < lines.size(); i++) {
+                        String created = Mutations.column(lines.get(i), createdAt);
+                        if (created.startsWith("2025-08-1") || created.startsWith("2025-09-1")) {
+                            String day = created.substring(8, 10);
+                            lines.set(i, Mutations.setColumn(lines.get(i), createdAt, "2025-07-" + day + created.substring(10)));
+                            moved[0]++;
+                        }
+                    }
+                    return lines;
+                });
+            }
+        }
+        assertThat(moved[0]).isGreaterThan(30);
+        ValidationReport report = validate(dataset);
+        assertThat(failedChecks(report)).containsExactly("distributions.monthly.campaigns");
+        assertThat(failure(report, "distributions.monthly.campaigns").message()).contains("table campaigns").contains("2025-07 has");
+    }
+
+    @Test
+    void aGrowingBusinessIsJudgedWithItsGrowth()
+            throws Exception
+    {
+        // growing elevenfold a year: the monthly check expects the growth the manifest records, and fails without it
+        Path dataset = TestDatasets.copy(TestDatasets.fresh(GROWING, EnumSet.of(DataFormat.CSV), SHARD_ROWS), temporary.resolve("growing"));
+        ValidationReport growing = validate(dataset);
+        assertThat(growing.failures()).as(ReportWriter.text(growing)).isEmpty();
+        assertThat(growing.results()).filteredOn(result -> result.name().equals("distributions.monthly.campaigns")).singleElement()
+                .satisfies(result -> assertThat(result.status()).isEqualTo(CheckStatus.PASSED));
+        Path manifest = dataset.resolve(dev.simdata.dataset.Manifest.FILE_NAME);
+        String recorded = Files.readString(manifest);
+        assertThat(recorded).contains("\"growth_per_year\" : 10.0");
+        Files.writeString(manifest, recorded.replace("\"growth_per_year\" : 10.0", "\"growth_per_year\" : 0.0"));
+        Mutations.resealManifest(dataset);
+        ValidationReport flat = validate(dataset);
+        assertThat(failedChecks(flat)).containsExactly("distributions.monthly.campaigns");
+    }
+
     @Test
     void flippedByte()
             throws Exception

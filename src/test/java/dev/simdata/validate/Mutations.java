@@ -104,6 +104,19 @@ final class Mutations
         Files.writeString(sums, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
     }
 
+    /** Updates SHA256SUMS after an edit of the manifest itself. */
+    static void resealManifest(Path dataset)
+            throws IOException
+    {
+        Path manifestFile = dataset.resolve(Manifest.FILE_NAME);
+        Path sums = dataset.resolve(Manifest.CHECKSUMS_FILE_NAME);
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(sums, StandardCharsets.UTF_8)) {
+            lines.add(line.substring(66).equals(Manifest.FILE_NAME) ? Checksums.sha256(manifestFile) + "  " + Manifest.FILE_NAME : line);
+        }
+        Files.writeString(sums, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+    }
+
     /** Replaces column {@code column} of a CSV line without quoted fields. */
     static String setColumn(String line, int column, String value)
     {

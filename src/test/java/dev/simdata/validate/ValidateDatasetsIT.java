@@ -79,6 +79,28 @@ class ValidateDatasetsIT
     }
 
     @Test
+    void campaignsMovedIntoOneMonthInTheDatabase()
+            throws Exception
+    {
+        Path dataset = TestDatasets.fresh(MutationIT.MONTHLY, java.util.EnumSet.of(dev.simdata.dataset.DataFormat.CSV), 400);
+        PostgresFixture.load(dataset, "moved");
+        var target = dev.simdata.database.ConnectionTarget.resolve(PostgresFixture.url(), null, java.util.Map.of(), null);
+        ValidationReport clean = Validator.validateDatabase(target, "moved", Optional.of(dataset), ValidationOptions.all());
+        assertThat(clean.results()).filteredOn(result -> result.name().equals("distributions.monthly.campaigns")).singleElement()
+                .satisfies(result -> assertThat(result.status()).as(result.message()).isEqualTo(CheckStatus.PASSED));
+        try (Connection connection = DriverManager.getConnection(PostgresFixture.url())) {
+            // the same mutation as MutationIT's on files: August 10-19 and September 10-19 moved to July 10-19
+            PostgresFixture.execute(connection, "UPDATE moved.campaigns SET created_at = created_at - interval '31 days'"
+                    + " WHERE created_at AT TIME ZONE 'America/New_York' >= '2025-08-10' AND created_at AT TIME ZONE 'America/New_York' < '2025-08-20'");
+            PostgresFixture.execute(connection, "UPDATE moved.campaigns SET created_at = created_at - interval '62 days'"
+                    + " WHERE created_at AT TIME ZONE 'America/New_York' >= '2025-09-10' AND created_at AT TIME ZONE 'America/New_York' < '2025-09-20'");
+        }
+        ValidationReport report = Validator.validateDatabase(target, "moved", Optional.of(dataset), ValidationOptions.all());
+        assertThat(report.failures()).extracting(CheckResult::name).containsExactly("distributions.monthly.campaigns");
+        assertThat(report.failures().get(0).message()).contains("table campaigns").contains("2025-07 has");
+    }
+
+    @Test
     void deletedParentRowsAreOrphansInTheDatabase()
             throws Exception
     {
