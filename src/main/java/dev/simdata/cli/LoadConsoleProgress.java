@@ -92,6 +92,12 @@ final class LoadConsoleProgress
         println(description + "…");
     }
 
+    @Override
+    public void notice(String line)
+    {
+        println(line);
+    }
+
     private synchronized void println(String line)
     {
         clearLine();

@@ -28,14 +28,12 @@ final class Keys
 {
     private final Database database;
     private final String schema;
-    private final int jobs;
     private final LoadProgress progress;
 
-    Keys(Database database, String schema, int jobs, LoadProgress progress)
+    Keys(Database database, String schema, LoadProgress progress)
     {
         this.database = requireNonNull(database, "database is null");
         this.schema = requireNonNull(schema, "schema is null");
-        this.jobs = jobs;
         this.progress = requireNonNull(progress, "progress is null");
     }
 
@@ -54,6 +52,12 @@ final class Keys
     private record KeyPlan(List<String> first, List<String> foreignKeys, List<String> validations, List<String> indexes) {}
 
     private KeyPlan keyPlan(Connection admin, List<TableSchema> tables)
+            throws SQLException
+    {
+        return database.inTransaction(admin, connection -> keyPlanIn(connection, tables));
+    }
+
+    private KeyPlan keyPlanIn(Connection admin, List<TableSchema> tables)
             throws SQLException
     {
         Set<String> names = new HashSet<>();
@@ -114,54 +118,61 @@ final class Keys
         return new KeyPlan(first, foreignKeys, validations, indexes);
     }
 
-    void add(Connection admin, List<TableSchema> tables)
+    /** Adds what is missing over the load's sessions, running {@code tick} on this thread between and during steps. */
+    void add(Sessions sessions, List<TableSchema> tables, Runnable tick)
     {
         KeyPlan keys;
         try {
-            keys = keyPlan(admin, tables);
+            keys = keyPlan(sessions.admin(), tables);
         }
         catch (SQLException e) {
             throw database.failure("cannot read the constraints of schema " + schema, e);
         }
         progress.phase("adding primary keys and unique indexes");
-        runParallel(keys.first());
+        runParallel(sessions, keys.first(), tick);
         progress.phase("adding foreign keys");
         for (String statement : keys.foreignKeys()) {
-            execute(admin, statement);
+            execute(sessions.admin(), statement);
+            tick.run();
         }
-        runParallel(keys.validations());
+        runParallel(sessions, keys.validations(), tick);
         progress.phase("adding foreign-key indexes");
-        runParallel(keys.indexes());
+        runParallel(sessions, keys.indexes(), tick);
     }
 
-    void analyze(List<TableSchema> tables)
+    void analyze(Sessions sessions, List<TableSchema> tables, Runnable tick)
     {
         progress.phase("analyzing");
         List<String> statements = new ArrayList<>();
         for (TableSchema table : tables) {
             statements.add("ANALYZE " + PostgresDdl.qualified(schema, table.name()));
         }
-        runParallel(statements);
+        runParallel(sessions, statements, tick);
     }
 
-    private void runParallel(List<String> statements)
+    private void runParallel(Sessions sessions, List<String> statements, Runnable tick)
     {
         if (statements.isEmpty()) {
             return;
         }
         ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(statements);
-        Workers.run(database, Math.min(jobs, statements.size()), true, connection -> {
+        Workers.run(sessions.workers(statements.size()), connection -> {
             for (String statement = queue.poll(); statement != null; statement = queue.poll()) {
                 execute(connection, statement);
             }
-        }, queue::clear);
+        }, queue::clear, tick);
     }
 
     private void execute(Connection connection, String sql)
     {
         ConnectionTarget target = database.target();
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+        try {
+            database.inTransaction(connection, c -> {
+                try (Statement statement = c.createStatement()) {
+                    statement.execute(sql);
+                }
+                return null;
+            });
         }
         catch (SQLException e) {
             String state = e.getSQLState();

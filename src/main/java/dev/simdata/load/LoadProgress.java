@@ -16,4 +16,7 @@ public interface LoadProgress
 
     /** A step after loading started, e.g. "primary keys". */
     default void phase(String description) {}
+
+    /** Something the user should know, in one line, e.g. that {@code --jobs} was capped at the pool size. */
+    default void notice(String line) {}
 }
