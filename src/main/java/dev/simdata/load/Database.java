@@ -67,7 +67,20 @@ final class Database
     Connection connect()
             throws SQLException
     {
+        return connect(Duration.ZERO);
+    }
+
+    /**
+     * {@link #connect()}, giving up on any read from the server (the login included) after {@code readTimeout} (zero:
+     * never); clear it with {@link Connection#setNetworkTimeout} once the session is proven.
+     */
+    Connection connect(Duration readTimeout)
+            throws SQLException
+    {
         java.util.Properties properties = target.driverProperties();
+        if (!readTimeout.isZero()) {
+            properties.setProperty("socketTimeout", Long.toString(Math.max(1, readTimeout.toSeconds())));
+        }
         // a server or network that goes away mid-COPY is noticed by the OS instead of hanging forever
         properties.putIfAbsent("tcpKeepAlive", "true");
         Connection connection = DriverManager.getConnection(target.jdbcUrl(), properties);

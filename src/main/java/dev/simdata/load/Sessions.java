@@ -98,16 +98,19 @@ final class Sessions
     {
         Connection connection;
         try {
-            connection = database.connect();
+            // a session pooler may keep the login itself waiting for a free server connection
+            connection = database.connect(QUEUED_AFTER);
         }
         catch (SQLException e) {
+            if (timedOut(e)) {
+                return queued();
+            }
             if (poolFull(e.getMessage())) {
                 return "the next was refused: " + oneLine(e);
             }
             throw database.failure("cannot open connection " + (opened.size() + 2), e);
         }
         try {
-            connection.setNetworkTimeout(Runnable::run, (int) QUEUED_AFTER.toMillis());
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SELECT 1");
             }
@@ -119,13 +122,18 @@ final class Sessions
         catch (SQLException e) {
             Database.closeQuietly(connection);
             if (timedOut(e)) {
-                return "the next was kept waiting " + QUEUED_AFTER.toSeconds() + " s for a server connection";
+                return queued();
             }
             if (poolFull(e.getMessage())) {
                 return "the next was refused: " + oneLine(e);
             }
             throw database.failure("cannot set up connection " + (opened.size() + 2), e);
         }
+    }
+
+    private static String queued()
+    {
+        return "the next was kept waiting " + QUEUED_AFTER.toSeconds() + " s for a server connection";
     }
 
     private String oneLine(SQLException e)
