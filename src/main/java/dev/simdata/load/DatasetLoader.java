@@ -104,6 +104,7 @@ public final class DatasetLoader
                 List<PlannedShard> pending;
                 try {
                     setup.prepare(admin, datasetId, plan.tables());
+                    lease.renew(admin); // the question of --mode replace may have kept that transaction open for a while
                     pending = shardLoads.pending(admin, datasetId, plan.shards());
                 }
                 catch (SQLException e) {

@@ -111,7 +111,15 @@ final class LoadLease
     /** Renews the lease when it is due, in a transaction of its own; fails when another load has taken it over. */
     void renewIfDue(Connection connection)
     {
-        if (!held || System.nanoTime() - renewed < RENEW_EVERY.toNanos()) {
+        if (held && System.nanoTime() - renewed >= RENEW_EVERY.toNanos()) {
+            renew(connection);
+        }
+    }
+
+    /** Renews the lease now (e.g. once the transaction that took it has committed, however long it lasted). */
+    void renew(Connection connection)
+    {
+        if (!held) {
             return;
         }
         int updated;

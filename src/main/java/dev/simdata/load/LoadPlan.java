@@ -58,8 +58,8 @@ record LoadPlan(List<TableSchema> tables, Map<String, List<PlannedShard>> shards
                 throw new LoadException(dataset.resolve(Manifest.FILE_NAME) + " lists table '" + printable(table)
                         + "', which is not defined in schemas/; refusing to load it (use a simdata version that knows it, or remove the resource)");
             }
-            if (table.equals(Ledger.TABLE)) {
-                throw new LoadException("table name " + Ledger.TABLE + " is reserved for the load ledger");
+            if (table.equals(Ledger.TABLE) || table.equals(LoadLease.TABLE)) {
+                throw new LoadException("table name " + table + " is reserved for the loader's own bookkeeping");
             }
             named.add(table);
         }
