@@ -107,8 +107,23 @@ final class Database
     <T> T inTransaction(Connection connection, Work<T> work)
             throws SQLException
     {
+        return inTransaction(connection, null, work);
+    }
+
+    /**
+     * {@link #inTransaction(Connection, Work)}, running {@code moreSettings} (a statement of {@code set_config(…, true)}
+     * calls, or null) right after the loader's settings.
+     */
+    <T> T inTransaction(Connection connection, String moreSettings, Work<T> work)
+            throws SQLException
+    {
         try {
             begin(connection);
+            if (moreSettings != null) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(moreSettings);
+                }
+            }
             T result = work.run(connection);
             connection.commit();
             return result;

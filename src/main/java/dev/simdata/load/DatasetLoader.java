@@ -93,7 +93,7 @@ public final class DatasetLoader
         LoadLease lease = new LoadLease(database, options.schema());
         SchemaSetup setup = new SchemaSetup(database, options.schema(), options.mode(), ledger, lease, confirmation, options.cascade());
         ShardLoads shardLoads = new ShardLoads(database, options.schema(), ledger, progress);
-        Keys keys = new Keys(database, options.schema(), progress);
+        Keys keys = new Keys(database, options.schema(), progress, plan.rows());
         Access access = new Access(database, options.schema(), options.grants(), options.enableRls());
         ShardCopier copier = new ShardCopier(database, lease, options.schema(), datasetId, ledger, options.effectiveCopyFormat());
         try (Sessions sessions = new Sessions(database, options.jobs(), progress)) {

@@ -49,6 +49,14 @@ record LoadPlan(List<TableSchema> tables, Map<String, List<PlannedShard>> shards
         return new LoadPlan(tables, shards);
     }
 
+    /** The rows of each table, as the manifest gives them. */
+    Map<String, Long> rows()
+    {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        shards.forEach((table, planned) -> rows.put(table, planned.stream().mapToLong(shard -> shard.shard().rows()).sum()));
+        return rows;
+    }
+
     /** The manifest's tables in dependency order; refuses a table that {@code schemas/} does not define. */
     private static List<TableSchema> tablesOf(Manifest manifest, SchemaCatalog catalog, Path dataset)
     {

@@ -109,6 +109,29 @@ class LoadIT
     }
 
     @Test
+    void keyMemoryIsRaisedForTheTransactionOnlyAndNeverLowered()
+            throws Exception
+    {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("SET maintenance_work_mem = '1GB'");
+            statement.execute("SET work_mem = '4MB'");
+            connection.setAutoCommit(false);
+            statement.execute(Keys.MEMORY);
+            assertThat(LoadFixtures.queryString(connection, "SHOW maintenance_work_mem")).as("never lowered").isEqualTo("1GB");
+            assertThat(LoadFixtures.queryString(connection, "SHOW work_mem")).isEqualTo("64MB");
+            connection.rollback();
+            assertThat(LoadFixtures.queryString(connection, "SHOW work_mem")).as("scoped to the transaction").isEqualTo("4MB");
+            connection.rollback();
+            connection.setAutoCommit(true);
+            statement.execute("RESET maintenance_work_mem");
+            connection.setAutoCommit(false);
+            statement.execute(Keys.MEMORY);
+            assertThat(LoadFixtures.queryString(connection, "SHOW maintenance_work_mem")).isEqualTo("128MB");
+            connection.rollback();
+        }
+    }
+
+    @Test
     void parquetOnlyCopyLoadsIdenticalContents()
             throws Exception
     {
