@@ -29,8 +29,22 @@ final class LoadConsole
                         + ", mode " + options.mode().id() + ", " + options.jobs() + " jobs");
                 err.flush();
             }
-            return DatasetLoader.load(target, options, progress == null ? LoadProgress.NONE : progress, confirmation);
+            return DatasetLoader.load(target, options, progress == null ? noticesOnly(err) : progress, confirmation);
         }
+    }
+
+    /** Under --quiet, only the lines the user must see (e.g. --jobs capped at a pool's size). */
+    private static LoadProgress noticesOnly(PrintWriter err)
+    {
+        return new LoadProgress()
+        {
+            @Override
+            public synchronized void notice(String line)
+            {
+                err.println(line);
+                err.flush();
+            }
+        };
     }
 
     static void printSummary(PrintWriter out, LoadSummary summary)

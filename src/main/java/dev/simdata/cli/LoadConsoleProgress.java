@@ -123,6 +123,12 @@ final class LoadConsoleProgress
         return total;
     }
 
+    @Override
+    public void notice(String line)
+    {
+        println(line);
+    }
+
     private synchronized void println(String line)
     {
         clearLine();

@@ -22,8 +22,6 @@ import static java.util.Objects.requireNonNull;
  */
 public record ConnectionTarget(String host, int port, String database, String user, String password, Map<String, String> parameters)
 {
-    /** Supabase's transaction pooler (PgBouncer in transaction mode). */
-    public static final int TRANSACTION_POOLER_PORT = 6543;
     private static final String HIDDEN = "********";
 
     public ConnectionTarget
@@ -87,9 +85,7 @@ public record ConnectionTarget(String host, int port, String database, String us
         if (!parameters.containsKey("sslmode")) {
             parameters.put("sslmode", isLoopback(parsed.host) ? "prefer" : "require");
         }
-        ConnectionTarget target = new ConnectionTarget(parsed.host, parsed.port, parsed.database, parsed.user, password, parameters);
-        target.refuseTransactionPooler();
-        return target;
+        return new ConnectionTarget(parsed.host, parsed.port, parsed.database, parsed.user, password, parameters);
     }
 
     /** Parses a postgres://, postgresql:// or jdbc:postgresql:// URL; {@code source} names the flag or variable in errors. */
@@ -226,15 +222,6 @@ public record ConnectionTarget(String host, int port, String database, String us
         return lower.equals("localhost") || lower.startsWith("127.") || lower.equals("::1") || lower.startsWith("/");
     }
 
-    private void refuseTransactionPooler()
-    {
-        if (port == TRANSACTION_POOLER_PORT) {
-            throw new ConnectionException("port 6543 of " + host + " is a transaction pooler (Supabase's PgBouncer in transaction mode): it "
-                    + "cannot keep a COPY, its transaction and the session settings on one server connection; use the direct "
-                    + "connection (db.<project>.supabase.co:5432) or the session pooler (<region>.pooler.supabase.com:5432)");
-        }
-    }
-
     /** {@code jdbc:postgresql://host:port/database}, without user or password. */
     public String jdbcUrl()
     {
@@ -242,10 +229,16 @@ public record ConnectionTarget(String host, int port, String database, String us
         return "jdbc:postgresql://" + hostPart + ":" + port + "/" + URLEncoder.encode(database, StandardCharsets.UTF_8);
     }
 
-    /** The properties for the driver, with the password; never print them. */
+    /**
+     * The properties for the driver, with the password; never print them. No server-side prepared statements
+     * ({@code prepareThreshold=0}) unless the URL asks for them: a pooler in transaction mode (PgBouncer, Supabase's
+     * Supavisor on port 6543) may run each transaction on another server connection, where a named statement does
+     * not exist.
+     */
     public Properties driverProperties()
     {
         Properties properties = new Properties();
+        properties.setProperty("prepareThreshold", "0");
         parameters.forEach(properties::setProperty);
         properties.setProperty("user", user);
         if (password != null) {

@@ -41,16 +41,24 @@ final class Access
     /** Refuses, before anything is loaded, a role that does not exist. */
     void checkRoles(Connection admin)
     {
+        if (roles.isEmpty()) {
+            return;
+        }
         List<String> missing = new ArrayList<>();
-        try (PreparedStatement statement = admin.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
-            for (String role : roles) {
-                statement.setString(1, role);
-                try (ResultSet result = statement.executeQuery()) {
-                    if (!result.next()) {
-                        missing.add(role);
+        try {
+            database.inTransaction(admin, connection -> {
+                try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+                    for (String role : roles) {
+                        statement.setString(1, role);
+                        try (ResultSet result = statement.executeQuery()) {
+                            if (!result.next()) {
+                                missing.add(role);
+                            }
+                        }
                     }
                 }
-            }
+                return null;
+            });
         }
         catch (SQLException e) {
             throw database.failure("cannot read the roles", e);
@@ -79,20 +87,14 @@ final class Access
             }
         }
         try {
-            admin.setAutoCommit(false);
-            try (Statement statement = admin.createStatement()) {
-                for (String sql : statements) {
-                    statement.execute(sql);
+            database.inTransaction(admin, connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    for (String sql : statements) {
+                        statement.execute(sql);
+                    }
                 }
-                admin.commit();
-            }
-            catch (SQLException | RuntimeException e) {
-                admin.rollback();
-                throw e;
-            }
-            finally {
-                admin.setAutoCommit(true);
-            }
+                return null;
+            });
         }
         catch (SQLException e) {
             throw database.failure("cannot grant access to the loaded tables", e);

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,14 +25,18 @@ import static java.util.Objects.requireNonNull;
  * <ol>
  *   <li>{@link LoadPlan}: reads the manifest and checks it before opening any data file: every table must be in
  *       {@code schemas/}, every path must stay inside the dataset folder.</li>
- *   <li>{@link SchemaSetup}: creates the schema, the ledger and the tables, bare (no keys, no indexes), per the mode.</li>
+ *   <li>{@link SchemaSetup}: takes the load lock ({@link LoadLease}), creates the schema, the ledger and the tables, bare
+ *       (no keys, no indexes), per the mode.</li>
  *   <li>{@link ShardLoads}: loads the shards the ledger does not list, parents first, over {@code jobs} connections;
  *       each shard is one transaction with its ledger row, committed only when its SHA-256 and row count match the
  *       manifest.</li>
  *   <li>{@link Keys}: adds primary keys, unique indexes, foreign keys (validated) and their indexes, then runs ANALYZE.</li>
  * </ol>
  *
- * A re-run loads only what is missing and adds only the missing keys; after a complete load it changes nothing.
+ * A re-run loads only what is missing and adds only the missing keys; after a complete load it changes nothing. Every
+ * step is a transaction of its own with transaction-scoped settings and nothing is held between transactions, so a
+ * load works directly, through a session pooler and through a transaction pooler alike; {@link Sessions} keeps
+ * {@code --jobs} within what a pooler accepts.
  */
 public final class DatasetLoader
 {
@@ -106,59 +109,83 @@ public final class DatasetLoader
     {
         LoadProgress progress = stallWatch.beating(this.progress);
         Ledger ledger = new Ledger(options.schema());
-        SchemaSetup setup = new SchemaSetup(database, options.schema(), options.mode(), ledger, confirmation, options.cascade());
-        ShardLoads shardLoads = new ShardLoads(database, options.schema(), options.jobs(), ledger, progress, stallWatch);
-        Keys keys = new Keys(database, options.schema(), options.jobs(), progress);
+        LoadLease lease = new LoadLease(database, options.schema());
+        SchemaSetup setup = new SchemaSetup(database, options.schema(), options.mode(), ledger, lease, confirmation, options.cascade());
+        ShardLoads shardLoads = new ShardLoads(database, options.schema(), ledger, progress);
+        Keys keys = new Keys(database, options.schema(), progress, plan.rows());
         Access access = new Access(database, options.schema(), options.grants(), options.enableRls());
-        ShardCopier copier = new ShardCopier(options.schema(), datasetId, ledger, options.effectiveCopyFormat(), stallWatch::beat);
-        Connection admin = database.open();
-        stallWatch.watch(admin);
-        try {
-            setup.lock(admin);
-            access.checkRoles(admin);
-            List<PlannedShard> pending;
+        ShardCopier copier = new ShardCopier(database, lease, options.schema(), datasetId, ledger, options.effectiveCopyFormat(), stallWatch::beat);
+        try (Sessions sessions = new Sessions(database, options.jobs(), progress)) {
+            Connection admin = sessions.admin();
+            stallWatch.watch(admin);
+            Runnable tick = () -> lease.renewIfDue(admin);
             try {
-                setup.prepare(admin, datasetId, plan.tables());
-                pending = shardLoads.pending(admin, datasetId, plan.shards());
-            }
-            catch (SQLException e) {
-                throw database.failure("cannot prepare schema " + options.schema(), e);
-            }
-            List<String> keyStatements;
-            try {
-                keyStatements = keys.missing(admin, plan.tables());
-            }
-            catch (SQLException e) {
-                throw database.failure("cannot read the constraints of schema " + options.schema(), e);
-            }
-            if (pending.isEmpty() && keyStatements.isEmpty()) {
+                access.checkRoles(admin);
+                List<PlannedShard> pending;
+                try {
+                    setup.prepare(admin, datasetId, plan.tables());
+                    lease.renew(admin); // the question of --mode replace may have kept that transaction open for a while
+                    pending = shardLoads.pending(admin, datasetId, plan.shards());
+                }
+                catch (SQLException e) {
+                    throw database.failure("cannot prepare schema " + options.schema(), e);
+                }
+                List<String> keyStatements;
+                try {
+                    keyStatements = keys.missing(admin, plan.tables());
+                }
+                catch (SQLException e) {
+                    throw database.failure("cannot read the constraints of schema " + options.schema(), e);
+                }
+                if (pending.isEmpty() && keyStatements.isEmpty()) {
+                    access.apply(admin, plan.tables());
+                    return summary(datasetId, true, plan, Set.of(), Map.of(), options.jobs(), 0, 0, 0, 0, started);
+                }
+
+                long copyStarted = System.nanoTime();
+                Map<String, AtomicLong> copyNanos = pending.isEmpty() ? Map.of() : copy(shardLoads, copier, pending, sessions, stallWatch, tick);
+                long copyElapsed = pending.isEmpty() ? 0 : System.nanoTime() - copyStarted;
+
+                long keysStarted = System.nanoTime();
+                keys.add(sessions, plan.tables(), tick);
+                long keysElapsed = System.nanoTime() - keysStarted;
+
+                long analyzeStarted = System.nanoTime();
+                keys.analyze(sessions, plan.tables(), tick);
+                long analyzeElapsed = System.nanoTime() - analyzeStarted;
                 access.apply(admin, plan.tables());
-                return summary(datasetId, true, plan, pending, Map.of(), 0, 0, 0, 0, started);
+                return summary(datasetId, false, plan, shardLoads.loaded(), copyNanos, sessions.jobs(), copyElapsed, keysElapsed, analyzeElapsed,
+                        copier.bytesSent(), started);
             }
-
-            long copyStarted = System.nanoTime();
-            Map<String, AtomicLong> copyNanos = shardLoads.load(copier, pending);
-            long copyElapsed = pending.isEmpty() ? 0 : System.nanoTime() - copyStarted;
-
-            long keysStarted = System.nanoTime();
-            keys.add(admin, plan.tables());
-            long keysElapsed = System.nanoTime() - keysStarted;
-
-            long analyzeStarted = System.nanoTime();
-            keys.analyze(plan.tables());
-            long analyzeElapsed = System.nanoTime() - analyzeStarted;
-            access.apply(admin, plan.tables());
-            return summary(datasetId, false, plan, pending, copyNanos, copyElapsed, keysElapsed, analyzeElapsed, copier.bytesSent(), started);
-        }
-        finally {
-            Database.closeQuietly(admin);
+            finally {
+                if (stallWatch.tripped()) {
+                    lease.abandon();
+                }
+                else {
+                    lease.release(admin);
+                }
+            }
         }
     }
 
-    private LoadSummary summary(String datasetId, boolean nothingToDo, LoadPlan plan, List<PlannedShard> pending,
-            Map<String, AtomicLong> copyNanos, long copyElapsed, long keysElapsed, long analyzeElapsed, long bytesSent, long started)
+    /** Copies the pending shards; meanwhile a silent server ends the load (see {@link StallWatch}). */
+    private static Map<String, AtomicLong> copy(ShardLoads shardLoads, ShardCopier copier, List<PlannedShard> pending, Sessions sessions,
+            StallWatch stallWatch, Runnable tick)
     {
-        Set<PlannedShard> loaded = new HashSet<>(pending);
+        List<Connection> workers = sessions.workers();
+        workers.forEach(stallWatch::watch);
+        stallWatch.copying(true);
+        try {
+            return shardLoads.load(copier, pending, workers, tick);
+        }
+        finally {
+            stallWatch.copying(false);
+        }
+    }
+
+    private LoadSummary summary(String datasetId, boolean nothingToDo, LoadPlan plan, Set<PlannedShard> loaded,
+            Map<String, AtomicLong> copyNanos, int jobs, long copyElapsed, long keysElapsed, long analyzeElapsed, long bytesSent, long started)
+    {
         List<TableResult> results = new ArrayList<>();
         for (Map.Entry<String, List<PlannedShard>> entry : plan.shards().entrySet()) {
             int loadedShards = 0;
@@ -177,7 +204,7 @@ public final class DatasetLoader
             results.add(new TableResult(entry.getKey(), format, loadedShards, entry.getValue().size() - loadedShards, loadedRows, expected,
                     nanos == null ? 0 : nanos.get()));
         }
-        return new LoadSummary(datasetId, target.display(), options.schema(), options.mode(), options.jobs(), nothingToDo, results,
+        return new LoadSummary(datasetId, target.display(), options.schema(), options.mode(), jobs, nothingToDo, results,
                 copyElapsed, keysElapsed, analyzeElapsed, System.nanoTime() - started, options.effectiveCopyFormat(), bytesSent,
                 options.grants(), options.enableRls());
     }

@@ -14,9 +14,9 @@ import java.util.Map;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The table {@code simdata_load_ledger} in the target schema: one row per loaded shard, committed in the same
- * transaction as the shard's rows, so a shard is either loaded and recorded or neither. It holds no connection
- * details.
+ * The table {@code simdata_load_ledger} in the target schema: one row per loaded shard, inserted first in the shard's
+ * transaction and committed with its rows, so a shard is either loaded and recorded or neither, and loaded once. It
+ * holds no connection details.
  */
 final class Ledger
 {
@@ -78,19 +78,26 @@ final class Ledger
         return table + "/" + shard;
     }
 
-    void record(Connection connection, String datasetId, PlannedShard shard, long rows)
+    /**
+     * Records the shard with the rows the manifest gives, first thing in the shard's transaction: the primary key
+     * (dataset, table, shard) makes a second loader's claim of the same shard wait for this transaction and then find
+     * it taken, so a shard is never loaded twice, even by loads that run at once. Returns false when the shard is
+     * already recorded (by another load, committed meanwhile).
+     */
+    boolean claim(Connection connection, String datasetId, PlannedShard shard)
             throws SQLException
     {
         try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO " + qualifiedName() + " (dataset_id, table_name, shard, format, path, sha256, rows) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO " + qualifiedName() + " (dataset_id, table_name, shard, format, path, sha256, rows) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (dataset_id, table_name, shard) DO NOTHING")) {
             statement.setString(1, datasetId);
             statement.setString(2, shard.table().name());
             statement.setInt(3, shard.index());
             statement.setString(4, shard.format().id());
             statement.setString(5, shard.shard().path());
             statement.setString(6, shard.shard().sha256());
-            statement.setLong(7, rows);
-            statement.executeUpdate();
+            statement.setLong(7, shard.shard().rows());
+            return statement.executeUpdate() == 1;
         }
     }
 

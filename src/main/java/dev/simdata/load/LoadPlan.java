@@ -49,6 +49,14 @@ record LoadPlan(List<TableSchema> tables, Map<String, List<PlannedShard>> shards
         return new LoadPlan(tables, shards);
     }
 
+    /** The rows of each table, as the manifest gives them. */
+    Map<String, Long> rows()
+    {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        shards.forEach((table, planned) -> rows.put(table, planned.stream().mapToLong(shard -> shard.shard().rows()).sum()));
+        return rows;
+    }
+
     /** The manifest's tables in dependency order; refuses a table that {@code schemas/} does not define. */
     private static List<TableSchema> tablesOf(Manifest manifest, SchemaCatalog catalog, Path dataset)
     {
@@ -58,8 +66,8 @@ record LoadPlan(List<TableSchema> tables, Map<String, List<PlannedShard>> shards
                 throw new LoadException(dataset.resolve(Manifest.FILE_NAME) + " lists table '" + printable(table)
                         + "', which is not defined in schemas/; refusing to load it (use a simdata version that knows it, or remove the resource)");
             }
-            if (table.equals(Ledger.TABLE)) {
-                throw new LoadException("table name " + Ledger.TABLE + " is reserved for the load ledger");
+            if (table.equals(Ledger.TABLE) || table.equals(LoadLease.TABLE)) {
+                throw new LoadException("table name " + table + " is reserved for the loader's own bookkeeping");
             }
             named.add(table);
         }

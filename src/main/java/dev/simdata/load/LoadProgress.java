@@ -17,6 +17,9 @@ public interface LoadProgress
     /** A step after loading started, e.g. "primary keys". */
     default void phase(String description) {}
 
+    /** Something the user should know, in one line, e.g. that {@code --jobs} was capped at the pool size. */
+    default void notice(String line) {}
+
     /** Nothing has moved for {@code quiet} (reported once a second after ten quiet seconds, then zero when it moves again). */
     default void stalled(java.time.Duration quiet) {}
 }

@@ -17,7 +17,7 @@ import java.util.Set;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Prepares the target schema before any row is sent: takes the load lock, creates the schema and the ledger,
+ * Prepares the target schema before any row is sent: takes the load lock, creates the schema, the ledger and the lock table,
  * applies the mode (refuses foreign rows in create mode, drops the dataset's tables in replace mode once
  * confirmed) and creates missing tables bare, checking that existing ones have the columns of {@code schemas/}.
  */
@@ -29,9 +29,11 @@ final class SchemaSetup
     private final Ledger ledger;
     private final ReplaceConfirmation confirmation;
     private final boolean cascade;
+    private final LoadLease lease;
 
-    SchemaSetup(Database database, String schema, LoadMode mode, Ledger ledger, ReplaceConfirmation confirmation, boolean cascade)
+    SchemaSetup(Database database, String schema, LoadMode mode, Ledger ledger, LoadLease lease, ReplaceConfirmation confirmation, boolean cascade)
     {
+        this.lease = requireNonNull(lease, "lease is null");
         this.cascade = cascade;
         this.database = requireNonNull(database, "database is null");
         this.schema = requireNonNull(schema, "schema is null");
@@ -40,44 +42,26 @@ final class SchemaSetup
         this.confirmation = requireNonNull(confirmation, "confirmation is null");
     }
 
-    void lock(Connection admin)
-    {
-        try (PreparedStatement statement = admin.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
-            statement.setString(1, "simdata load " + schema);
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                if (!result.getBoolean(1)) {
-                    throw new LoadException("another simdata load into schema " + schema + " of " + database.target().display()
-                            + " is running; wait for it to finish or use another --schema");
-                }
-            }
-        }
-        catch (SQLException e) {
-            throw database.failure("cannot take the load lock", e);
-        }
-    }
-
     /**
-     * Creates the schema and ledger, applies the mode, and creates missing tables bare, in one transaction: a load
-     * refused here (foreign rows, other columns, replace not confirmed) leaves the database as it found it.
+     * Takes the load lock ({@link LoadLease}), creates the schema and ledger, applies the mode, and creates missing
+     * tables bare, in one transaction: a load refused here (another load running, foreign rows, other columns, replace
+     * not confirmed) leaves the database as it found it. Concurrent loads take turns on a transaction-scoped advisory
+     * lock of the schema, so this needs no session state and works through a pooler in transaction mode.
      */
     void prepare(Connection admin, String datasetId, List<TableSchema> tables)
             throws SQLException
     {
-        admin.setAutoCommit(false);
         try {
-            prepareInTransaction(admin, datasetId, tables);
-            admin.commit();
+            database.inTransaction(admin, connection -> {
+                prepareInTransaction(connection, datasetId, tables);
+                return null;
+            });
         }
-        catch (SQLException | RuntimeException e) {
-            admin.rollback();
-            if ("55P03".equals(e instanceof SQLException sql ? sql.getSQLState() : null)) {
-                throw lockTimeout((SQLException) e, holders(admin));
+        catch (SQLException e) {
+            if ("55P03".equals(e.getSQLState())) {
+                throw lockTimeout(e, holders(admin));
             }
             throw e;
-        }
-        finally {
-            admin.setAutoCommit(true);
         }
     }
 
@@ -97,32 +81,44 @@ final class SchemaSetup
                 + "FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.granted AND l.pid <> pg_backend_pid() AND n.nspname = ? "
                 + "ORDER BY 2, 3 LIMIT 5";
-        StringBuilder found = new StringBuilder();
-        try (PreparedStatement statement = admin.prepareStatement(sql)) {
-            statement.setString(1, schema);
-            try (java.sql.ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    found.append(found.length() == 0 ? "" : ", ").append(PostgresDdl.qualified(rows.getString(1), rows.getString(2)))
-                            .append(" is held by pid ").append(rows.getLong(3)).append(" (").append(rows.getString(4)).append(", ")
-                            .append(rows.getString(5)).append(')');
+        try {
+            String found = database.inTransaction(admin, connection -> {
+                StringBuilder list = new StringBuilder();
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    statement.setString(1, schema);
+                    try (java.sql.ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            list.append(list.length() == 0 ? "" : ", ").append(PostgresDdl.qualified(rows.getString(1), rows.getString(2)))
+                                    .append(" is held by pid ").append(rows.getLong(3)).append(" (").append(rows.getString(4)).append(", ")
+                                    .append(rows.getString(5)).append(')');
+                        }
+                    }
                 }
-            }
-            admin.rollback();
+                return list.toString();
+            });
+            return found.isEmpty() ? "another session holds it" : found;
         }
-        catch (SQLException ignored) {
+        catch (SQLException | RuntimeException ignored) {
             // the catalog could not say; the message still names what waited
+            return "another session holds it";
         }
-        return found.length() == 0 ? "another session holds it" : found.toString();
     }
 
     private void prepareInTransaction(Connection admin, String datasetId, List<TableSchema> tables)
             throws SQLException
     {
+        current = "the load lock of schema " + schema;
+        try (PreparedStatement statement = admin.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+            statement.setString(1, "simdata load " + schema);
+            statement.execute();
+        }
         current = "schema " + schema;
         try (Statement statement = admin.createStatement()) {
             statement.execute("CREATE SCHEMA IF NOT EXISTS " + PostgresDdl.quote(schema));
         }
         ledger.create(admin);
+        lease.create(admin);
+        lease.acquire(admin);
         Set<String> existing = existingTables(admin);
         if (mode == LoadMode.REPLACE) {
             replace(admin, tables, existing);

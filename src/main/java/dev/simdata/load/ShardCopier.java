@@ -38,12 +38,16 @@ final class ShardCopier
     private final Ledger ledger;
     private final CopyFormat copyFormat;
     private final AtomicLong bytesSent = new AtomicLong();
+    private final Database database;
+    private final LoadLease lease;
     private final Runnable heartbeat;
 
     /** {@code heartbeat} runs whenever COPY data moves (every buffer sent or read). */
-    ShardCopier(String schema, String datasetId, Ledger ledger, CopyFormat copyFormat, Runnable heartbeat)
+    ShardCopier(Database database, LoadLease lease, String schema, String datasetId, Ledger ledger, CopyFormat copyFormat, Runnable heartbeat)
     {
         this.heartbeat = requireNonNull(heartbeat, "heartbeat is null");
+        this.database = requireNonNull(database, "database is null");
+        this.lease = requireNonNull(lease, "lease is null");
         this.schema = requireNonNull(schema, "schema is null");
         this.datasetId = requireNonNull(datasetId, "datasetId is null");
         this.ledger = requireNonNull(ledger, "ledger is null");
@@ -56,22 +60,31 @@ final class ShardCopier
         return bytesSent.get();
     }
 
-    /** Loads and commits the shard; the connection must not be in auto-commit mode. Returns the rows loaded. */
+    /**
+     * Loads and commits the shard in one transaction: the loader's settings, the lease held ({@link LoadLease#fence}),
+     * the ledger row claimed, the rows copied and checked. The connection must not be in auto-commit mode. Returns
+     * the rows loaded, or -1 when another load had already loaded the shard (nothing is sent then).
+     */
     long load(Connection connection, PlannedShard shard)
             throws SQLException, IOException
     {
         try {
+            database.begin(connection);
+            lease.fence(connection);
+            if (!ledger.claim(connection, datasetId, shard)) {
+                connection.rollback();
+                return -1;
+            }
             long rows = shard.format() == DataFormat.CSV ? copyCsv(connection, shard) : copyParquet(connection, shard);
             if (rows != shard.shard().rows()) {
                 throw new LoadException(shard.file() + ": COPY loaded " + rows + " rows but the manifest says " + shard.shard().rows()
                         + "; the shard was rolled back, regenerate or re-download the dataset");
             }
-            ledger.record(connection, datasetId, shard, rows);
             connection.commit();
             return rows;
         }
         catch (SQLException | IOException | RuntimeException | Error e) {
-            rollbackQuietly(connection, e);
+            Database.rollbackQuietly(connection, e);
             throw e;
         }
     }
@@ -329,18 +342,6 @@ final class ShardCopier
         }
         catch (IOException ignored) {
             // the COPY failure is reported instead
-        }
-    }
-
-    private static void rollbackQuietly(Connection connection, Throwable failure)
-    {
-        try {
-            if (!connection.isClosed()) {
-                connection.rollback();
-            }
-        }
-        catch (SQLException e) {
-            failure.addSuppressed(e);
         }
     }
 }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,17 +22,14 @@ final class ShardLoads
 {
     private final Database database;
     private final String schema;
-    private final int jobs;
     private final Ledger ledger;
     private final LoadProgress progress;
-    private final StallWatch stallWatch;
+    private final Set<PlannedShard> loaded = ConcurrentHashMap.newKeySet();
 
-    ShardLoads(Database database, String schema, int jobs, Ledger ledger, LoadProgress progress, StallWatch stallWatch)
+    ShardLoads(Database database, String schema, Ledger ledger, LoadProgress progress)
     {
-        this.stallWatch = requireNonNull(stallWatch, "stallWatch is null");
         this.database = requireNonNull(database, "database is null");
         this.schema = requireNonNull(schema, "schema is null");
-        this.jobs = jobs;
         this.ledger = requireNonNull(ledger, "ledger is null");
         this.progress = requireNonNull(progress, "progress is null");
     }
@@ -39,7 +38,7 @@ final class ShardLoads
     List<PlannedShard> pending(Connection admin, String datasetId, Map<String, List<PlannedShard>> plan)
             throws SQLException
     {
-        Map<String, Ledger.Entry> loaded = ledger.entries(admin, datasetId);
+        Map<String, Ledger.Entry> loaded = database.inTransaction(admin, connection -> ledger.entries(connection, datasetId));
         List<PlannedShard> pending = new ArrayList<>();
         for (List<PlannedShard> shards : plan.values()) {
             long rows = 0;
@@ -65,8 +64,11 @@ final class ShardLoads
         return pending;
     }
 
-    /** Loads {@code pending}; returns per table the time from its first shard's start to its last shard's commit. */
-    Map<String, AtomicLong> load(ShardCopier copier, List<PlannedShard> pending)
+    /**
+     * Loads {@code pending} over {@code sessions} (one shard at a time each), while {@code tick} runs on the calling
+     * thread; returns per table the time from its first shard's start to its last shard's commit.
+     */
+    Map<String, AtomicLong> load(ShardCopier copier, List<PlannedShard> pending, List<Connection> sessions, Runnable tick)
     {
         Map<String, AtomicLong> copyNanos = new LinkedHashMap<>();
         Map<String, AtomicLong> firstStart = new LinkedHashMap<>();
@@ -79,37 +81,36 @@ final class ShardLoads
         }
         ConcurrentLinkedQueue<PlannedShard> queue = new ConcurrentLinkedQueue<>(pending);
         long started = System.nanoTime();
-        stallWatch.copying(true);
-        try {
-            copyAll(copier, queue, copyNanos, firstStart, started);
-        }
-        finally {
-            stallWatch.copying(false);
-        }
-        for (Map.Entry<String, AtomicLong> entry : copyNanos.entrySet()) {
-            entry.getValue().addAndGet(-firstStart.get(entry.getKey()).get());
-        }
-        return copyNanos;
-    }
-
-    private void copyAll(ShardCopier copier, ConcurrentLinkedQueue<PlannedShard> queue, Map<String, AtomicLong> copyNanos,
-            Map<String, AtomicLong> firstStart, long started)
-    {
-        Workers.run(database, Math.min(jobs, queue.size()), false, connection -> {
-            stallWatch.watch(connection);
+        Workers.run(sessions.subList(0, Math.min(sessions.size(), pending.size())), connection -> {
             for (PlannedShard shard = queue.poll(); shard != null; shard = queue.poll()) {
                 long shardStarted = System.nanoTime();
                 if (firstStart.get(shard.table().name()).compareAndSet(Long.MAX_VALUE, shardStarted - started)) {
                     progress.started(shard.table().name());
                 }
                 long rows = loadOne(copier, connection, shard);
+                if (rows < 0) {
+                    continue; // another load committed it meanwhile
+                }
+                loaded.add(shard);
                 copyNanos.get(shard.table().name()).accumulateAndGet(System.nanoTime() - started, Math::max);
                 progress.loaded(shard.table().name(), rows);
                 if (Thread.currentThread().isInterrupted()) {
                     return;
                 }
             }
-        }, queue::clear);
+        }, queue::clear, tick);
+        for (Map.Entry<String, AtomicLong> entry : copyNanos.entrySet()) {
+            if (entry.getValue().get() > 0) {
+                entry.getValue().addAndGet(-firstStart.get(entry.getKey()).get());
+            }
+        }
+        return copyNanos;
+    }
+
+    /** The shards this load committed (not those another load committed meanwhile). */
+    Set<PlannedShard> loaded()
+    {
+        return Set.copyOf(loaded);
     }
 
     private long loadOne(ShardCopier copier, Connection connection, PlannedShard shard)

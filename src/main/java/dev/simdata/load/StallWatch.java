@@ -108,6 +108,12 @@ final class StallWatch
             }
 
             @Override
+            public void notice(String line)
+            {
+                inner.notice(line);
+            }
+
+            @Override
             public void stalled(Duration quiet)
             {
                 inner.stalled(quiet);

@@ -1,17 +1,20 @@
 package dev.simdata.load;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs the same work on {@code count} threads, each with its own session; the first failure stops the others from
- * taking more work (through {@code stop}) and is rethrown once every thread has finished.
+ * Runs the same work on one thread per session; the first failure stops the others from taking more work (through
+ * {@code stop}) and is rethrown once every thread has finished. While it waits, the calling thread runs
+ * {@code tick} every second (the load renews its lease there); a tick that throws stops the work the same way.
  */
 final class Workers
 {
+    private static final long TICK_MILLIS = 1_000;
+
     private Workers() {}
 
     interface Work
@@ -19,20 +22,15 @@ final class Workers
         void run(Connection connection);
     }
 
-    static void run(Database database, int count, boolean autoCommit, Work work, Runnable stop)
+    static void run(List<Connection> sessions, Work work, Runnable stop, Runnable tick)
     {
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < sessions.size(); i++) {
+            Connection connection = sessions.get(i);
             Thread thread = new Thread(() -> {
-                Connection connection = null;
                 try {
-                    connection = database.open();
-                    connection.setAutoCommit(autoCommit);
                     work.run(connection);
-                }
-                catch (SQLException e) {
-                    fail(failure, database.failure("cannot set up a session", e), stop);
                 }
                 catch (RuntimeException e) {
                     fail(failure, e, stop);
@@ -40,24 +38,28 @@ final class Workers
                 catch (Error e) {
                     fail(failure, new IllegalStateException(e.toString(), e), stop);
                 }
-                finally {
-                    Database.closeQuietly(connection);
-                }
             }, "simdata-load-" + i);
             threads.add(thread);
             thread.start();
         }
         boolean interrupted = false;
+        boolean ticking = true;
         for (Thread thread : threads) {
-            while (true) {
+            while (thread.isAlive()) {
                 try {
-                    thread.join();
-                    break;
+                    TimeUnit.MILLISECONDS.timedJoin(thread, TICK_MILLIS);
+                    if (ticking && thread.isAlive()) {
+                        tick.run();
+                    }
                 }
                 catch (InterruptedException e) {
                     interrupted = true;
                     stop.run();
-                    thread.interrupt();
+                    threads.forEach(Thread::interrupt);
+                }
+                catch (RuntimeException e) {
+                    ticking = false;
+                    fail(failure, e, stop);
                 }
             }
         }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import dev.simdata.database.ConnectFailure;
 import dev.simdata.database.ConnectionTarget;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -98,7 +99,15 @@ public final class Validator
             }
         }
         List<CheckResult> results = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(target.jdbcUrl(), target.driverProperties())) {
+        Connection opened;
+        try {
+            opened = DriverManager.getConnection(target.jdbcUrl(), target.driverProperties());
+        }
+        catch (SQLException e) {
+            // one line, naming the session pooler for an IPv6-only host this machine cannot reach
+            throw new SQLException(ConnectFailure.message(target, e, ConnectFailure.Resolver.system()), e.getSQLState(), e);
+        }
+        try (Connection connection = opened) {
             SqlTables tables = DatabaseChecks.inspect(connection, schema, SchemaCatalog.bundled(), options.runs(CheckGroup.SCHEMA), results);
             requiredTables(tables, schema, features, results);
             if (options.runs(CheckGroup.INTEGRITY)) {

@@ -134,15 +134,6 @@ class LoadCommandIT
     }
 
     @Test
-    void transactionPoolerPortIsRefused()
-    {
-        Run run = run("load", dataset.toString(), "--url", "postgres://postgres.ref:" + PASSWORD + "@aws-0-us-east-1.pooler.supabase.com:6543/postgres");
-        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(run.err()).contains("6543").contains("session pooler");
-        assertThat(run.all()).doesNotContain(PASSWORD);
-    }
-
-    @Test
     void embeddedLoadPrintsJsonOnStdoutAndThePsqlStringOnStderr()
             throws Exception
     {

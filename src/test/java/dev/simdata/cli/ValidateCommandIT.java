@@ -126,8 +126,9 @@ class ValidateCommandIT
         assertThat(run.exitCode()).isEqualTo(ExitCode.CANNOT_RUN);
         assertThat(run.err()).contains("could not run").doesNotContain("S3cretPassw0rd");
         assertThat(run.out()).doesNotContain("S3cretPassw0rd");
-        Run pooler = run("validate", "--url", "postgres://nobody:S3cretPassw0rd@db.example.com:6543/postgres");
-        assertThat(pooler.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(pooler.err()).contains("6543").doesNotContain("S3cretPassw0rd");
+        // the transaction pooler's port is no longer refused: validate tries it like any other (and nothing listens here)
+        Run pooler = run("validate", "--url", "postgres://nobody:S3cretPassw0rd@127.0.0.1:6543/postgres?connectTimeout=2");
+        assertThat(pooler.exitCode()).isEqualTo(ExitCode.CANNOT_RUN);
+        assertThat(pooler.err() + pooler.out()).doesNotContain("S3cretPassw0rd");
     }
 }

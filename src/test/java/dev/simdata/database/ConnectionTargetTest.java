@@ -110,14 +110,15 @@ class ConnectionTargetTest
     }
 
     @Test
-    void refusesTheTransactionPooler()
+    void acceptsTheTransactionPoolerWithoutServerSidePreparedStatements()
     {
-        assertThatThrownBy(() -> ConnectionTarget.resolve("postgres://postgres.ref:" + ENCODED + "@aws-0-us-east-1.pooler.supabase.com:6543/postgres",
-                null, Map.of(), null))
-                .isInstanceOf(ConnectionException.class)
-                .hasMessageContaining("6543")
-                .hasMessageContaining("session pooler")
-                .message().doesNotContain(SECRET).doesNotContain(ENCODED);
+        ConnectionTarget target = ConnectionTarget.resolve("postgres://postgres.ref:" + ENCODED + "@aws-0-us-east-1.pooler.supabase.com:6543/postgres",
+                null, Map.of(), null);
+        assertThat(target.port()).isEqualTo(6543);
+        assertThat(target.driverProperties().getProperty("prepareThreshold")).isEqualTo("0");
+        assertThat(target.display()).doesNotContain(SECRET).doesNotContain(ENCODED);
+        assertThat(ConnectionTarget.resolve("postgres://u@localhost/app?prepareThreshold=5", null, Map.of(), null).driverProperties().getProperty("prepareThreshold"))
+                .as("a URL may still ask for them").isEqualTo("5");
     }
 
     @Test

@@ -10,9 +10,13 @@ import dev.simdata.app.GenerateDataset;
 import dev.simdata.dataset.DataFormat;
 import dev.simdata.dataset.DatasetOptions;
 import dev.simdata.dataset.GenerationProgress;
+import dev.simdata.dataset.Manifest;
 import dev.simdata.dataset.ParquetCompression;
 import dev.simdata.scenario.GenerationSettings;
 import dev.simdata.scenario.Scenario;
+import dev.simdata.schema.ForeignKey;
+import dev.simdata.schema.SchemaCatalog;
+import dev.simdata.schema.TableSchema;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -28,6 +32,8 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Datasets and database helpers for the loader's tests. */
 final class LoadFixtures
@@ -124,5 +130,34 @@ final class LoadFixtures
     {
         return queryString(connection, "SELECT count(*) || ':' || coalesce(md5(string_agg(h, '' ORDER BY h)), '') FROM (SELECT md5(t::text) AS h FROM \""
                 + schema + "\".\"" + table + "\" t) s");
+    }
+
+    /** Every table holds the manifest's rows, has its primary key and validated foreign keys, no orphans; one ledger row per shard. */
+    static void assertExactCountsAndKeys(Connection connection, Path dataset, String schema)
+            throws SQLException
+    {
+        Manifest manifest = Manifest.read(dataset);
+        SchemaCatalog catalog = SchemaCatalog.bundled();
+        for (String table : manifest.tables()) {
+            long expected = manifest.files(table, dev.simdata.dataset.DataFormat.CSV).orElseThrow().rows();
+            assertThat(queryLong(connection, "SELECT count(*) FROM \"" + schema + "\".\"" + table + "\""))
+                    .as("rows of %s", table).isEqualTo(expected);
+            TableSchema definition = catalog.table(table);
+            assertThat(queryLong(connection, "SELECT count(*) FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
+                    + "WHERE n.nspname = '" + schema + "' AND c.conrelid = '\"" + schema + "\".\"" + table + "\"'::regclass AND c.contype = 'p'"))
+                    .as("primary key of %s", table).isEqualTo(1);
+            assertThat(queryLong(connection, "SELECT count(*) FROM pg_constraint c WHERE c.conrelid = '\"" + schema + "\".\"" + table
+                    + "\"'::regclass AND c.contype = 'f' AND c.convalidated"))
+                    .as("validated foreign keys of %s", table).isEqualTo(definition.foreignKeys().size());
+            for (ForeignKey foreignKey : definition.foreignKeys()) {
+                String column = foreignKey.fields().get(0);
+                assertThat(queryLong(connection, "SELECT count(*) FROM \"" + schema + "\".\"" + table + "\" c WHERE c.\"" + column
+                        + "\" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM \"" + schema + "\".\"" + foreignKey.referencedTable()
+                        + "\" p WHERE p.\"" + foreignKey.referencedFields().get(0) + "\" = c.\"" + column + "\")"))
+                        .as("orphans in %s.%s", table, column).isZero();
+            }
+        }
+        assertThat(queryLong(connection, "SELECT count(*) FROM \"" + schema + "\".simdata_load_ledger"))
+                .isEqualTo(manifest.files().stream().filter(files -> files.format() == dev.simdata.dataset.DataFormat.CSV).mapToLong(files -> files.shards().size()).sum());
     }
 }

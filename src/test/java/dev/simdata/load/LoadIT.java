@@ -103,30 +103,31 @@ class LoadIT
     private void assertExactCountsAndKeys(Path dataset, String schema)
             throws SQLException
     {
-        Manifest manifest = Manifest.read(dataset);
-        SchemaCatalog catalog = SchemaCatalog.bundled();
         try (Connection connection = connect()) {
-            for (String table : manifest.tables()) {
-                long expected = manifest.files(table, dev.simdata.dataset.DataFormat.CSV).orElseThrow().rows();
-                assertThat(queryLong(connection, "SELECT count(*) FROM \"" + schema + "\".\"" + table + "\""))
-                        .as("rows of %s", table).isEqualTo(expected);
-                TableSchema definition = catalog.table(table);
-                assertThat(queryLong(connection, "SELECT count(*) FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
-                        + "WHERE n.nspname = '" + schema + "' AND c.conrelid = '\"" + schema + "\".\"" + table + "\"'::regclass AND c.contype = 'p'"))
-                        .as("primary key of %s", table).isEqualTo(1);
-                assertThat(queryLong(connection, "SELECT count(*) FROM pg_constraint c WHERE c.conrelid = '\"" + schema + "\".\"" + table
-                        + "\"'::regclass AND c.contype = 'f' AND c.convalidated"))
-                        .as("validated foreign keys of %s", table).isEqualTo(definition.foreignKeys().size());
-                for (ForeignKey foreignKey : definition.foreignKeys()) {
-                    String column = foreignKey.fields().get(0);
-                    assertThat(queryLong(connection, "SELECT count(*) FROM \"" + schema + "\".\"" + table + "\" c WHERE c.\"" + column
-                            + "\" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM \"" + schema + "\".\"" + foreignKey.referencedTable()
-                            + "\" p WHERE p.\"" + foreignKey.referencedFields().get(0) + "\" = c.\"" + column + "\")"))
-                            .as("orphans in %s.%s", table, column).isZero();
-                }
-            }
-            assertThat(queryLong(connection, "SELECT count(*) FROM \"" + schema + "\".simdata_load_ledger"))
-                    .isEqualTo(manifest.files().stream().filter(files -> files.format() == dev.simdata.dataset.DataFormat.CSV).mapToLong(files -> files.shards().size()).sum());
+            LoadFixtures.assertExactCountsAndKeys(connection, dataset, schema);
+        }
+    }
+
+    @Test
+    void keyMemoryIsRaisedForTheTransactionOnlyAndNeverLowered()
+            throws Exception
+    {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("SET maintenance_work_mem = '1GB'");
+            statement.execute("SET work_mem = '4MB'");
+            connection.setAutoCommit(false);
+            statement.execute(Keys.MEMORY);
+            assertThat(LoadFixtures.queryString(connection, "SHOW maintenance_work_mem")).as("never lowered").isEqualTo("1GB");
+            assertThat(LoadFixtures.queryString(connection, "SHOW work_mem")).isEqualTo("64MB");
+            connection.rollback();
+            assertThat(LoadFixtures.queryString(connection, "SHOW work_mem")).as("scoped to the transaction").isEqualTo("4MB");
+            connection.rollback();
+            connection.setAutoCommit(true);
+            statement.execute("RESET maintenance_work_mem");
+            connection.setAutoCommit(false);
+            statement.execute(Keys.MEMORY);
+            assertThat(LoadFixtures.queryString(connection, "SHOW maintenance_work_mem")).isEqualTo("128MB");
+            connection.rollback();
         }
     }
 
