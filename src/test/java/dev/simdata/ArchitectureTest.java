@@ -80,7 +80,7 @@ class ArchitectureTest
     @Test
     void onlyMainExits()
     {
-        noClasses().that().doNotHaveFullyQualifiedName("dev.simdata.cli.Main")
+        noClasses().that().doNotHaveFullyQualifiedName("dev.simdata.cli.Main").and().doNotHaveFullyQualifiedName("dev.simdata.spark.SparkGenerate")
                 .should().callMethod(System.class, "exit", int.class)
                 .check(CLASSES);
     }
