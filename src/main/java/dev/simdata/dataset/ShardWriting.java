@@ -70,27 +70,16 @@ public final class ShardWriting
         return files;
     }
 
-    /** Emits exactly the shard's rows: skips the first unit's leading rows and stops after {@code rows}. */
+    /** Emits exactly the shard's rows. */
     private static void produce(TableSource source, ShardSpec shard, RowSink sink)
     {
-        TableSource.Cursor cursor = source.open();
-        long[] remainingSkip = {shard.skipRows()};
-        long[] remaining = {shard.rows()};
-        RowSink window = row -> {
-            if (remainingSkip[0] > 0) {
-                remainingSkip[0]--;
-            }
-            else if (remaining[0] > 0) {
-                remaining[0]--;
-                sink.accept(row);
-            }
-        };
-        for (long unit = shard.firstUnit(); remaining[0] > 0; unit++) {
+        ShardCursor cursor = new ShardCursor(source, shard);
+        do {
             if (Thread.currentThread().isInterrupted()) {
                 throw new CancelledException();
             }
-            cursor.emit(unit, window);
         }
+        while (cursor.next(sink));
     }
 
     private static final class ShardSink

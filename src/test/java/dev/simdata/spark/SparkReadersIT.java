@@ -172,6 +172,33 @@ class SparkReadersIT
         }
     }
 
+    @Test
+    void dataSourceRowsEqualTheParquetFilesForEveryTable()
+    {
+        for (TableSchema table : CATALOG.tables()) {
+            String name = table.name();
+            Dataset<Row> generated = spark.read().format("simdata").option("scenario", "development").option("table", name).load();
+            Dataset<Row> parquet = spark.read().parquet(dataset.resolve("parquet").resolve(name).toString());
+            assertThat(types(generated.schema())).as(name).isEqualTo(types(parquet.schema()));
+            RowHashes.Fingerprint fingerprint = RowHashes.of(generated);
+            assertThat(fingerprint.rows()).as(name).isEqualTo(manifest.files(name, DataFormat.PARQUET).orElseThrow().rows());
+            assertThat(fingerprint).as(name + ": data source against Parquet").isEqualTo(RowHashes.of(parquet));
+        }
+    }
+
+    @Test
+    void dataSourceHasOnePartitionPerShardAndTakesTheGenerateFlags()
+    {
+        long events = manifest.files("events", DataFormat.PARQUET).orElseThrow().rows();
+        Dataset<Row> generated = spark.read().format("simdata").option("scenario", "development").option("shard_rows", "5000").option("table", "events").load();
+        assertThat(generated.rdd().getNumPartitions()).isEqualTo((int) ((events + 4_999) / 5_000));
+        assertThat(generated.count()).isEqualTo(events);
+        long otherSeed = spark.read().format("simdata").option("scenario", "development").option("seed", "7").option("table", "events").load().count();
+        assertThat(otherSeed).as("another seed, other rows").isNotEqualTo(events);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> spark.read().format("simdata").option("scenario", "development").option("table", "nope").load())
+                .hasMessageContaining("no table 'nope'");
+    }
+
     /** The README's recipe: header, doubled quotes, line breaks inside quotes, and the printed schema. */
     private static Dataset<Row> readCsv(String table, String ddl)
     {
