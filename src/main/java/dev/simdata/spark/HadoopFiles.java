@@ -54,9 +54,17 @@ final class HadoopFiles
         if (fileSystem == null) {
             Configuration conf = new Configuration(false);
             configuration.forEach(conf::set);
-            FileSystem fs = FileSystem.get(URI.create(root), conf);
-            if (fs instanceof ChecksumFileSystem checksummed) {
-                fs = checksummed.getRawFileSystem();
+            URI uri = URI.create(root);
+            FileSystem fs;
+            if ("file".equals(uri.getScheme())) {
+                fs = new NioLocalFileSystem();
+                fs.initialize(uri, conf);
+            }
+            else {
+                fs = FileSystem.get(uri, conf);
+                if (fs instanceof ChecksumFileSystem checksummed) {
+                    fs = checksummed.getRawFileSystem();
+                }
             }
             fileSystem = fs;
         }

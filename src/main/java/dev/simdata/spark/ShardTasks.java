@@ -45,10 +45,11 @@ final class ShardTasks
         return JobArguments.parse(args.toArray(String[]::new)).request();
     }
 
-    /** One block of the counting pass of a table whose row count varies. */
-    record CountTask(int table, int block) implements Serializable {}
+    /** Blocks {@code fromBlock} (inclusive) to {@code toBlock} of the counting pass of a table whose row count varies. */
+    record CountTask(int table, int fromBlock, int toBlock) implements Serializable {}
 
-    record Counted(int table, int block, long rows) implements Serializable {}
+    /** The rows of each block counted. */
+    record Counted(int table, int fromBlock, long[] rows) implements Serializable {}
 
     /** One shard of one table, every format. */
     record ShardTask(int table, String name, int index, long firstUnit, int skipRows, long rows) implements Serializable
@@ -70,13 +71,13 @@ final class ShardTasks
 
     record Written(int table, int index, ArrayList<WrittenFile> files) implements Serializable {}
 
-    static final class CountBlock
+    static final class CountBlocks
             implements Function<CountTask, Counted>
     {
         private static final long serialVersionUID = 1L;
         private final ArrayList<String> args;
 
-        CountBlock(List<String> args)
+        CountBlocks(List<String> args)
         {
             this.args = new ArrayList<>(args);
         }
@@ -84,7 +85,12 @@ final class ShardTasks
         @Override
         public Counted call(CountTask task)
         {
-            return new Counted(task.table(), task.block(), ShardPlanner.countBlock(sources(args).get(task.table()), task.block()));
+            TableSource source = sources(args).get(task.table());
+            long[] rows = new long[task.toBlock() - task.fromBlock()];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = ShardPlanner.countBlock(source, task.fromBlock() + i);
+            }
+            return new Counted(task.table(), task.fromBlock(), rows);
         }
     }
 

@@ -123,20 +123,25 @@ final class SparkJob
     /** The shards of every table; the tables whose row counts vary are counted block by block in Spark tasks. */
     private static List<List<ShardSpec>> plan(JavaSparkContext context, List<String> args, List<TableSource> sources, long shardRows)
     {
-        List<ShardTasks.CountTask> counts = new ArrayList<>();
         long[][] blockRows = new long[sources.size()][];
+        long totalBlocks = 0;
         for (int t = 0; t < sources.size(); t++) {
-            int blocks = ShardPlanner.blockCount(sources.get(t));
-            blockRows[t] = new long[blocks];
-            for (int block = 0; block < blocks; block++) {
-                counts.add(new ShardTasks.CountTask(t, block));
+            blockRows[t] = new long[ShardPlanner.blockCount(sources.get(t))];
+            totalBlocks += blockRows[t].length;
+        }
+        // a few tasks per core, each counting a run of blocks of one table: less scheduling than a task per block
+        long perTask = Math.max(1, (totalBlocks + 4L * context.defaultParallelism() - 1) / (4L * context.defaultParallelism()));
+        List<ShardTasks.CountTask> counts = new ArrayList<>();
+        for (int t = 0; t < sources.size(); t++) {
+            for (int block = 0; block < blockRows[t].length; block += (int) perTask) {
+                counts.add(new ShardTasks.CountTask(t, block, (int) Math.min(blockRows[t].length, block + perTask)));
             }
         }
         if (!counts.isEmpty()) {
             context.setJobGroup("simdata-count", "simdata: count " + counts.size() + " blocks", true);
             try {
-                for (ShardTasks.Counted counted : context.parallelize(counts, counts.size()).map(new ShardTasks.CountBlock(args)).collect()) {
-                    blockRows[counted.table()][counted.block()] = counted.rows();
+                for (ShardTasks.Counted counted : context.parallelize(counts, counts.size()).map(new ShardTasks.CountBlocks(args)).collect()) {
+                    System.arraycopy(counted.rows(), 0, blockRows[counted.table()], counted.fromBlock(), counted.rows().length);
                 }
             }
             finally {
