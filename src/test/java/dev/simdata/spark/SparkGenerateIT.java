@@ -3,6 +3,11 @@ package dev.simdata.spark;
 import dev.simdata.dataset.Manifest;
 import dev.simdata.it.TestDatasets;
 import dev.simdata.scenario.Scenario;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Spark job in local mode writes the very dataset {@code generate} writes: the same SHA256SUMS and no other file,
- * also when a task fails on its first attempt; a driver killed mid-job leaves no manifest.
+ * on a local folder and on HDFS (an in-process MiniDFSCluster), also when a task fails on its first attempt; a driver
+ * killed mid-job leaves no manifest.
  */
 class SparkGenerateIT
 {
@@ -54,6 +61,43 @@ class SparkGenerateIT
         SparkJob.Result result = SparkJob.run(spark, List.of("--scenario", "development", "--out", out.toString()));
         assertThat(result.files()).isEqualTo(48);
         assertSameDataset(out);
+    }
+
+    @Test
+    void writesTheCliDatasetToHdfs(@TempDir Path temporary)
+            throws IOException
+    {
+        Configuration conf = new Configuration();
+        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, temporary.resolve("hdfs").toString());
+        MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+        try {
+            cluster.waitActive();
+            String out = cluster.getURI() + "/datasets/development";
+            assertThat(out).startsWith("hdfs://");
+            SparkJob.run(spark, List.of("--scenario", "development", "--out", out));
+            FileSystem hdfs = cluster.getFileSystem();
+            org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path("/datasets/development");
+            List<String> sums;
+            try (InputStream in = hdfs.open(new org.apache.hadoop.fs.Path(root, Manifest.CHECKSUMS_FILE_NAME))) {
+                sums = List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"));
+            }
+            assertThat(sums).isEqualTo(Files.readAllLines(cli.resolve(Manifest.CHECKSUMS_FILE_NAME)));
+            // every file on HDFS is exactly the CLI's, and there is no other
+            List<String> stored = new java.util.ArrayList<>();
+            RemoteIterator<LocatedFileStatus> listing = hdfs.listFiles(root, true);
+            while (listing.hasNext()) {
+                org.apache.hadoop.fs.Path file = listing.next().getPath();
+                String relative = file.toUri().getPath().substring(root.toUri().getPath().length() + 1);
+                stored.add(relative);
+                try (InputStream in = hdfs.open(file)) {
+                    assertThat(in.readAllBytes()).as(relative).isEqualTo(Files.readAllBytes(cli.resolve(relative)));
+                }
+            }
+            assertThat(stored.stream().sorted().toList()).isEqualTo(files(cli));
+        }
+        finally {
+            cluster.shutdown();
+        }
     }
 
     @Test
