@@ -118,6 +118,9 @@ final class ShardTasks
                 throws IOException
         {
             GenerateRequest request = request(args);
+            if (request.options().formats().contains(DataFormat.PARQUET)) {
+                ParquetVersion.check();
+            }
             TableSource source = sources(args).get(task.table());
             TaskContext context = TaskContext.get();
             String attempt = temporaryPrefix + (context == null ? "driver" : Long.toString(context.taskAttemptId())) + "-";

@@ -53,6 +53,9 @@ final class SparkJob
             throw new UserException("--out URI is required: the new or empty folder (any Hadoop FileSystem path) the dataset is written to");
         }
         GenerateRequest request = job.request();
+        if (request.options().formats().contains(DataFormat.PARQUET)) {
+            ParquetVersion.check();
+        }
         List<DataFormat> formats = request.options().orderedFormats();
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Path given = new Path(job.out());
