@@ -47,6 +47,12 @@ final class SparkJob
     static Result run(SparkSession spark, List<String> args)
             throws IOException
     {
+        return run(JavaSparkContext.fromSparkContext(spark.sparkContext()), args);
+    }
+
+    static Result run(JavaSparkContext context, List<String> args)
+            throws IOException
+    {
         long started = System.nanoTime();
         JobArguments.Job job = JobArguments.parse(args.toArray(String[]::new));
         if (job.out() == null || job.out().isBlank()) {
@@ -57,7 +63,6 @@ final class SparkJob
             ParquetVersion.check();
         }
         List<DataFormat> formats = request.options().orderedFormats();
-        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Path given = new Path(job.out());
         String root = given.getFileSystem(context.hadoopConfiguration()).makeQualified(given).toString();
         HadoopFiles files = new HadoopFiles(root, context.hadoopConfiguration());
