@@ -53,9 +53,34 @@ class ArchitectureTest
     }
 
     @Test
+    void onlyTheSparkPackageImportsSpark()
+    {
+        noClasses().that().resideOutsideOfPackage("dev.simdata.spark..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void sparkDependsOnTheGeneratorsAndTheDatasetFormatOnly()
+    {
+        noClasses().that().resideInAPackage("dev.simdata.spark..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.simdata.load..", "dev.simdata.validate..", "dev.simdata.export..",
+                        "dev.simdata.diff..", "dev.simdata.database..", "java.sql..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void nothingDependsOnTheSparkPackage()
+    {
+        noClasses().that().resideOutsideOfPackage("dev.simdata.spark..")
+                .should().dependOnClassesThat().resideInAPackage("dev.simdata.spark..")
+                .check(CLASSES);
+    }
+
+    @Test
     void onlyMainExits()
     {
-        noClasses().that().doNotHaveFullyQualifiedName("dev.simdata.cli.Main")
+        noClasses().that().doNotHaveFullyQualifiedName("dev.simdata.cli.Main").and().doNotHaveFullyQualifiedName("dev.simdata.spark.SparkGenerate")
                 .should().callMethod(System.class, "exit", int.class)
                 .check(CLASSES);
     }

@@ -69,14 +69,14 @@ public final class GenerateDataset
             throws IOException, InterruptedException
     {
         DatasetWriter writer = new DatasetWriter(options, progress, part);
-        return writer.write("simdata-" + settings.scenario().name().replace('_', '-'), Generators.sources(settings), provenance(settings, options));
+        return writer.write(datasetName(settings), Generators.sources(settings), provenance(settings, options));
     }
 
     private static DatasetSummary write(GenerationSettings settings, DatasetOptions options, List<TableSource> sources, GenerationProgress progress)
             throws IOException, InterruptedException
     {
         DatasetWriter writer = new DatasetWriter(options, progress);
-        return writer.write("simdata-" + settings.scenario().name().replace('_', '-'), sources, provenance(settings, options));
+        return writer.write(datasetName(settings), sources, provenance(settings, options));
     }
 
     /**
@@ -159,7 +159,14 @@ public final class GenerateDataset
         });
     }
 
-    static ObjectNode provenance(GenerationSettings settings, DatasetOptions options)
+    /** The Data Package name of a dataset made with these settings. */
+    public static String datasetName(GenerationSettings settings)
+    {
+        return "simdata-" + settings.scenario().name().replace('_', '-');
+    }
+
+    /** The manifest's provenance section: everything that decided the bytes (no path, no wall-clock time). */
+    public static ObjectNode provenance(GenerationSettings settings, DatasetOptions options)
     {
         ObjectNode simdata = new ObjectMapper().createObjectNode();
         simdata.put("format_version", Manifest.FORMAT_VERSION);

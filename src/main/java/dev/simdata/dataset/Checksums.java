@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,5 +74,20 @@ public final class Checksums
     public static String hex(byte[] digest)
     {
         return HexFormat.of().formatHex(digest);
+    }
+
+    /** The {@code SHA256SUMS} file of a dataset: every data file and the manifest, sorted by path. */
+    public static byte[] sumsFile(List<TableFiles> files, String manifestSha256)
+    {
+        Map<String, String> sums = new TreeMap<>();
+        for (TableFiles entry : files) {
+            for (ShardFile shard : entry.shards()) {
+                sums.put(shard.path(), shard.sha256());
+            }
+        }
+        sums.put(Manifest.FILE_NAME, manifestSha256);
+        StringBuilder text = new StringBuilder();
+        sums.forEach((path, sha256) -> text.append(sha256).append("  ").append(path).append('\n'));
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

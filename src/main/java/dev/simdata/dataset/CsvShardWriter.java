@@ -38,7 +38,13 @@ final class CsvShardWriter
     CsvShardWriter(Path file, TableSchema schema)
             throws IOException
     {
-        this.out = Files.newOutputStream(file);
+        this(Files.newOutputStream(file), schema);
+    }
+
+    /** Writes into {@code out}, which it closes. */
+    CsvShardWriter(OutputStream out, TableSchema schema)
+    {
+        this.out = out;
         int columns = schema.columnCount();
         this.types = new FieldType[columns];
         this.scales = new int[columns];

@@ -1,14 +1,11 @@
 package dev.simdata.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.simdata.schema.Row;
-import dev.simdata.schema.RowSink;
 import dev.simdata.schema.TableSchema;
 import dev.simdata.schema.TableSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -19,7 +16,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,7 +33,6 @@ import static java.util.Objects.requireNonNull;
 public final class DatasetWriter
 {
     static final String TEMPORARY_PREFIX = ".tmp-";
-    private static final int PROGRESS_BATCH = 4_096;
 
     private final DatasetOptions options;
     private final GenerationProgress progress;
@@ -157,140 +152,20 @@ public final class DatasetWriter
     private List<ShardFile> writeShard(TableSource source, ShardSpec shard, List<DataFormat> formats)
             throws IOException
     {
-        TableSchema schema = source.schema();
-        String table = schema.name();
         Path out = options.out();
-        List<String> paths = new ArrayList<>();
-        List<Path> temporaries = new ArrayList<>();
-        for (DataFormat format : formats) {
-            String path = format.shardPath(table, shard.index());
-            paths.add(path);
-            Path target = out.resolve(path);
-            temporaries.add(target.resolveSibling(TEMPORARY_PREFIX + target.getFileName()));
-        }
-        CsvShardWriter csv = null;
-        ParquetShardWriter parquet = null;
-        try {
-            for (int f = 0; f < formats.size(); f++) {
-                if (formats.get(f) == DataFormat.CSV) {
-                    csv = new CsvShardWriter(temporaries.get(f), schema);
-                }
-                else {
-                    parquet = new ParquetShardWriter(temporaries.get(f), schema, options.compression());
-                }
-            }
-            ShardSink sink = new ShardSink(csv, parquet, table);
-            produce(source, shard, sink);
-            sink.finish();
-        }
-        finally {
-            closeAll(csv, parquet);
-        }
-        List<ShardFile> files = new ArrayList<>();
-        for (int f = 0; f < formats.size(); f++) {
-            Path target = out.resolve(paths.get(f));
-            Folders.fsync(temporaries.get(f));
-            Files.move(temporaries.get(f), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            files.add(formats.get(f) == DataFormat.CSV ? csv.finished(paths.get(f)) : parquet.finished(paths.get(f), shard.rows()));
+        List<ShardFile> files = ShardWriting.write(source, shard, formats, options.compression(),
+                (format, path) -> Files.newOutputStream(temporary(out.resolve(path))), progress);
+        for (ShardFile file : files) {
+            Path target = out.resolve(file.path());
+            Folders.fsync(temporary(target));
+            Files.move(temporary(target), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
         return files;
     }
 
-    /** Emits exactly the shard's rows: skips the first unit's leading rows and stops after {@code rows}. */
-    private static void produce(TableSource source, ShardSpec shard, RowSink sink)
+    private static Path temporary(Path target)
     {
-        TableSource.Cursor cursor = source.open();
-        long[] remainingSkip = {shard.skipRows()};
-        long[] remaining = {shard.rows()};
-        RowSink window = row -> {
-            if (remainingSkip[0] > 0) {
-                remainingSkip[0]--;
-            }
-            else if (remaining[0] > 0) {
-                remaining[0]--;
-                sink.accept(row);
-            }
-        };
-        for (long unit = shard.firstUnit(); remaining[0] > 0; unit++) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new CancelledException();
-            }
-            cursor.emit(unit, window);
-        }
-    }
-
-    private final class ShardSink
-            implements RowSink
-    {
-        private final CsvShardWriter csv;
-        private final ParquetShardWriter parquet;
-        private final String table;
-        private int unreported;
-
-        ShardSink(CsvShardWriter csv, ParquetShardWriter parquet, String table)
-        {
-            this.csv = csv;
-            this.parquet = parquet;
-            this.table = table;
-        }
-
-        @Override
-        public void accept(Row row)
-        {
-            try {
-                if (csv != null) {
-                    csv.write(row);
-                }
-                if (parquet != null) {
-                    parquet.write(row);
-                }
-            }
-            catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (++unreported == PROGRESS_BATCH) {
-                progress.advanced(table, unreported);
-                unreported = 0;
-            }
-        }
-
-        void finish()
-        {
-            progress.advanced(table, unreported);
-            unreported = 0;
-        }
-    }
-
-    private static final class CancelledException
-            extends RuntimeException
-    {
-        CancelledException()
-        {
-            super("cancelled", null, false, false);
-        }
-    }
-
-    private static void closeAll(AutoCloseable... closeables)
-            throws IOException
-    {
-        IOException failure = null;
-        for (AutoCloseable closeable : closeables) {
-            if (closeable == null) {
-                continue;
-            }
-            try {
-                closeable.close();
-            }
-            catch (IOException e) {
-                failure = failure == null ? e : failure;
-            }
-            catch (Exception e) {
-                failure = failure == null ? new IOException(e) : failure;
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        return target.resolveSibling(TEMPORARY_PREFIX + target.getFileName());
     }
 
     private static <T> T await(Future<T> future)
@@ -323,16 +198,7 @@ public final class DatasetWriter
     {
         Path manifestFile = out.resolve(Manifest.FILE_NAME);
         writeAtomically(manifestFile, manifest);
-        Map<String, String> sums = new TreeMap<>();
-        for (TableFiles entry : files) {
-            for (ShardFile shard : entry.shards()) {
-                sums.put(shard.path(), shard.sha256());
-            }
-        }
-        sums.put(Manifest.FILE_NAME, Checksums.sha256(manifestFile));
-        StringBuilder text = new StringBuilder();
-        sums.forEach((path, sha256) -> text.append(sha256).append("  ").append(path).append('\n'));
-        writeAtomically(out.resolve(Manifest.CHECKSUMS_FILE_NAME), text.toString().getBytes(StandardCharsets.UTF_8));
+        writeAtomically(out.resolve(Manifest.CHECKSUMS_FILE_NAME), Checksums.sumsFile(files, Checksums.sha256(manifestFile)));
     }
 
     static void writeAtomically(Path target, byte[] content)

@@ -12,19 +12,34 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 
 /**
- * A Parquet {@link OutputFile} on a local path that computes the SHA-256 of what is written, so the finished file
- * never has to be read back. Parquet writes sequentially, so the digest is the file's.
+ * A Parquet {@link OutputFile} that computes the SHA-256 of what is written, so the finished file never has to be
+ * read back. Parquet writes sequentially, so the digest is the file's. The file is a local path or any stream
+ * opened once (a Hadoop FileSystem's, for the Spark job).
  */
 final class DigestingOutputFile
         implements OutputFile
 {
-    private final Path path;
+    /** Opens the file's stream, once. */
+    interface Opener
+    {
+        OutputStream open()
+                throws IOException;
+    }
+
+    private final String name;
+    private final Opener opener;
     private final MessageDigest digest = Checksums.sha256();
     private long bytes;
 
     DigestingOutputFile(Path path)
     {
-        this.path = path;
+        this(path.toString(), () -> Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
+    }
+
+    DigestingOutputFile(String name, Opener opener)
+    {
+        this.name = name;
+        this.opener = opener;
     }
 
     /** The hex SHA-256 of everything written; call once, after the writer is closed. */
@@ -42,20 +57,20 @@ final class DigestingOutputFile
     public PositionOutputStream create(long blockSizeHint)
             throws IOException
     {
-        return open(StandardOpenOption.CREATE_NEW);
+        return open();
     }
 
     @Override
     public PositionOutputStream createOrOverwrite(long blockSizeHint)
             throws IOException
     {
-        return open(StandardOpenOption.TRUNCATE_EXISTING);
+        return open();
     }
 
-    private PositionOutputStream open(StandardOpenOption mode)
+    private PositionOutputStream open()
             throws IOException
     {
-        OutputStream file = new BufferedOutputStream(Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode), 1 << 16);
+        OutputStream file = new BufferedOutputStream(opener.open(), 1 << 16);
         return new PositionOutputStream()
         {
             @Override
@@ -113,6 +128,6 @@ final class DigestingOutputFile
     @Override
     public String getPath()
     {
-        return path.toString();
+        return name;
     }
 }

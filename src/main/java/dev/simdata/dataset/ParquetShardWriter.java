@@ -42,7 +42,13 @@ final class ParquetShardWriter
     ParquetShardWriter(Path file, TableSchema schema, ParquetCompression compression)
             throws IOException
     {
-        this.output = new DigestingOutputFile(file);
+        this(new DigestingOutputFile(file), schema, compression);
+    }
+
+    ParquetShardWriter(DigestingOutputFile output, TableSchema schema, ParquetCompression compression)
+            throws IOException
+    {
+        this.output = output;
         Builder builder = new Builder(output, schema);
         for (Field field : schema.fields()) {
             if (field.unique() || schema.primaryKey().equals(List.of(field.name()))) {

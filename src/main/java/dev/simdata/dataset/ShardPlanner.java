@@ -12,8 +12,9 @@ import java.util.concurrent.Future;
  * Cuts a table into shards of exactly {@code shardRows} rows (the last one shorter). Tables with one row per unit
  * are cut arithmetically; others are counted first, block by block in parallel, and only the blocks that hold a
  * boundary are walked unit by unit. Every table has at least one shard, so an empty table still has its files.
+ * The counting pass is public so that a scheduler elsewhere (the Spark job) can run the blocks as its own tasks.
  */
-final class ShardPlanner
+public final class ShardPlanner
 {
     private static final int BLOCK_UNITS = 1 << 15;
 
@@ -21,6 +22,39 @@ final class ShardPlanner
 
     static List<ShardSpec> plan(TableSource source, long shardRows, ExecutorService executor)
             throws InterruptedException
+    {
+        int blocks = blockCount(source);
+        List<Future<Long>> counts = new ArrayList<>(blocks);
+        for (int block = 0; block < blocks; block++) {
+            int counted = block;
+            counts.add(executor.submit(() -> countBlock(source, counted)));
+        }
+        long[] blockRows = new long[blocks];
+        for (int block = 0; block < blocks; block++) {
+            blockRows[block] = get(counts.get(block));
+        }
+        return plan(source, shardRows, blockRows);
+    }
+
+    /** How many blocks the counting pass has for this table: 0 when its rows need no counting. */
+    public static int blockCount(TableSource source)
+    {
+        return source.oneRowPerUnit() ? 0 : (int) ((source.unitCount() + BLOCK_UNITS - 1) / BLOCK_UNITS);
+    }
+
+    /** The rows of one block of units, {@code 0 <= block < blockCount(source)}; any thread, any machine. */
+    public static long countBlock(TableSource source, int block)
+    {
+        long from = (long) block * BLOCK_UNITS;
+        return countRows(source.open(), from, Math.min(source.unitCount(), from + BLOCK_UNITS));
+    }
+
+    /**
+     * The shards, from the counting pass's result.
+     *
+     * @param blockRows {@link #countBlock} of every block, in order (empty for a table with one row per unit)
+     */
+    public static List<ShardSpec> plan(TableSource source, long shardRows, long[] blockRows)
     {
         long units = source.unitCount();
         if (source.oneRowPerUnit()) {
@@ -30,18 +64,12 @@ final class ShardPlanner
             }
             return shards;
         }
-        int blocks = (int) ((units + BLOCK_UNITS - 1) / BLOCK_UNITS);
-        List<Future<Long>> counts = new ArrayList<>(blocks);
-        for (int block = 0; block < blocks; block++) {
-            long from = (long) block * BLOCK_UNITS;
-            long to = Math.min(units, from + BLOCK_UNITS);
-            counts.add(executor.submit(() -> countRows(source.open(), from, to)));
+        if (blockRows.length != blockCount(source)) {
+            throw new IllegalArgumentException("expected " + blockCount(source) + " block counts, got " + blockRows.length);
         }
-        long[] blockRows = new long[blocks];
         long total = 0;
-        for (int block = 0; block < blocks; block++) {
-            blockRows[block] = get(counts.get(block));
-            total += blockRows[block];
+        for (long rows : blockRows) {
+            total += rows;
         }
         List<ShardSpec> shards = new ArrayList<>();
         TableSource.Cursor cursor = source.open();
