@@ -30,6 +30,7 @@ final class DigestingOutputFile
     private final Opener opener;
     private final MessageDigest digest = Checksums.sha256();
     private long bytes;
+    private OutputStream opened;
 
     DigestingOutputFile(Path path)
     {
@@ -71,6 +72,7 @@ final class DigestingOutputFile
             throws IOException
     {
         OutputStream file = new BufferedOutputStream(opener.open(), 1 << 16);
+        opened = file;
         return new PositionOutputStream()
         {
             @Override
@@ -111,6 +113,22 @@ final class DigestingOutputFile
                 file.close();
             }
         };
+    }
+
+    /**
+     * Closes the file's stream if the writer did not: parquet-java leaves it open when writing the last row group
+     * or the footer fails (a full disk), and an open file keeps its space and its file system busy.
+     */
+    void release()
+    {
+        if (opened != null) {
+            try {
+                opened.close();
+            }
+            catch (IOException ignored) {
+                // the writer's own failure is the one reported
+            }
+        }
     }
 
     @Override

@@ -82,7 +82,12 @@ final class ParquetShardWriter
     public void close()
             throws IOException
     {
-        writer.close();
+        try {
+            writer.close();
+        }
+        finally {
+            output.release();
+        }
     }
 
     /** The finished file's size and SHA-256; valid after {@link #close}. */

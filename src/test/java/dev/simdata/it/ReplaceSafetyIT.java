@@ -5,6 +5,7 @@ import dev.simdata.dataset.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -76,7 +77,23 @@ class ReplaceSafetyIT
             }
         }
         finally {
-            new ProcessBuilder("umount", mount.toString()).start().waitFor();
+            List<String> open;
+            try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+                open = fds.map(ReplaceSafetyIT::target).filter(target -> target.startsWith(mount.toString())).toList();
+            }
+            new ProcessBuilder("umount", "-l", mount.toString()).start().waitFor();
+            // a run that failed must close what it opened: an open file holds its space and keeps the disk busy
+            assertThat(open).as("files left open on the full disk").isEmpty();
+        }
+    }
+
+    private static String target(Path fd)
+    {
+        try {
+            return Files.readSymbolicLink(fd).toString();
+        }
+        catch (IOException e) {
+            return "";
         }
     }
 }
