@@ -106,6 +106,47 @@ final class LoadFixtures
         return target;
     }
 
+    /** A progress that runs {@code action} once, when the {@code n}-th shard has committed. */
+    static LoadProgress atCommit(int n, Runnable action)
+    {
+        java.util.concurrent.atomic.AtomicInteger committed = new java.util.concurrent.atomic.AtomicInteger();
+        return new LoadProgress()
+        {
+            @Override
+            public void loaded(String table, long rows)
+            {
+                if (committed.incrementAndGet() == n) {
+                    action.run();
+                }
+            }
+        };
+    }
+
+    /**
+     * Kills {@code process} (a child JVM loading into {@code schema}) with SIGKILL once the ledger holds
+     * {@code shards} rows, or leaves it when it ends first or two minutes pass; returns when it has exited.
+     */
+    static void killOnceCommitted(Process process, Connection connection, String schema, long shards)
+            throws InterruptedException
+    {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (process.isAlive() && System.nanoTime() < deadline) {
+            long committed;
+            try {
+                committed = queryLong(connection, "SELECT count(*) FROM " + schema + ".simdata_load_ledger");
+            }
+            catch (SQLException e) {
+                committed = 0; // not created yet
+            }
+            if (committed >= shards) {
+                process.destroyForcibly();
+                break;
+            }
+            Thread.sleep(10);
+        }
+        process.waitFor();
+    }
+
     static long queryLong(Connection connection, String sql)
             throws SQLException
     {

@@ -23,7 +23,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.simdata.load.LoadFixtures.queryLong;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -171,23 +170,16 @@ class LoadIT
     void loadCutMidwayByTerminatedBackendsResumesExactlyOnce()
             throws Exception
     {
-        AtomicInteger committed = new AtomicInteger();
         AtomicBoolean terminated = new AtomicBoolean();
-        LoadProgress killer = new LoadProgress()
-        {
-            @Override
-            public void loaded(String table, long rows)
-            {
-                if (committed.incrementAndGet() == 8 && terminated.compareAndSet(false, true)) {
-                    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-                        statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'simdata load'");
-                    }
-                    catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
+        LoadProgress killer = LoadFixtures.atCommit(8, () -> {
+            terminated.set(true);
+            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+                statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'simdata load'");
             }
-        };
+            catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
         assertThatThrownBy(() -> DatasetLoader.load(LoadFixtures.target(postgres), LoadFixtures.options(demo, "crash"), killer, ReplaceConfirmation.ALWAYS))
                 .isInstanceOf(DatabaseException.class);
         assertThat(terminated).isTrue();
@@ -231,23 +223,8 @@ class LoadIT
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        long committed = 0;
-        long deadline = System.nanoTime() + 120_000_000_000L;
         try (Connection connection = connect()) {
-            while (process.isAlive() && System.nanoTime() < deadline) {
-                try {
-                    committed = queryLong(connection, "SELECT count(*) FROM killed.simdata_load_ledger");
-                }
-                catch (SQLException e) {
-                    committed = 0; // not created yet
-                }
-                if (committed >= 10) {
-                    process.destroyForcibly();
-                    break;
-                }
-                Thread.sleep(10);
-            }
-            process.waitFor();
+            LoadFixtures.killOnceCommitted(process, connection, "killed", 10);
             // the server notices the dead client and rolls back what was in flight
             while (queryLong(connection, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'simdata load'") > 0) {
                 Thread.sleep(50);

@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static dev.simdata.load.LoadFixtures.queryLong;
@@ -153,24 +152,16 @@ class PoolerLoadIT
     void aSecondLoadThroughTheTransactionPoolerIsRefusedWhileTheFirstRuns()
             throws Exception
     {
-        AtomicInteger committed = new AtomicInteger();
         AtomicReference<Throwable> second = new AtomicReference<>();
-        LoadProgress racer = new LoadProgress()
-        {
-            @Override
-            public void loaded(String table, long rows)
-            {
-                if (committed.incrementAndGet() == 3) {
-                    try {
-                        load(transaction, demo, "raced", 1, LoadProgress.NONE);
-                        second.set(new AssertionError("the second load ran"));
-                    }
-                    catch (Throwable e) {
-                        second.set(e);
-                    }
-                }
+        LoadProgress racer = LoadFixtures.atCommit(3, () -> {
+            try {
+                load(transaction, demo, "raced", 1, LoadProgress.NONE);
+                second.set(new AssertionError("the second load ran"));
             }
-        };
+            catch (Throwable e) {
+                second.set(e);
+            }
+        });
         load(transaction, demo, "raced", 2, racer);
         assertThat(second.get()).isInstanceOf(LoadException.class).hasMessageContaining("another simdata load into schema raced")
                 .hasMessageContaining("is running");
@@ -197,22 +188,20 @@ class PoolerLoadIT
     private void cutMidwayAndResume(PgBouncer bouncer, String schema, int jobs)
             throws Exception
     {
-        AtomicInteger committed = new AtomicInteger();
-        LoadProgress killer = new LoadProgress()
-        {
-            @Override
-            public void loaded(String table, long rows)
-            {
-                if (committed.incrementAndGet() == 8) {
-                    try (Connection connection = direct(); Statement statement = connection.createStatement()) {
-                        statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND backend_type = 'client backend'");
-                    }
-                    catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
+        LoadProgress killer = LoadFixtures.atCommit(8, () -> {
+            try (Connection connection = direct(); Statement statement = connection.createStatement()) {
+                // a transaction pooler hides a backend killed between transactions: with another worker, kill it mid-shard
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while (jobs > 1 && System.nanoTime() < deadline && queryLong(connection, "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity "
+                        + "WHERE pid <> pg_backend_pid() AND backend_type = 'client backend' AND xact_start IS NOT NULL") == 0) {
+                    Thread.onSpinWait();
                 }
+                statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND backend_type = 'client backend'");
             }
-        };
+            catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
         assertThatThrownBy(() -> load(bouncer, development, schema, jobs, killer))
                 .isInstanceOf(DatabaseException.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(PASSWORD));
@@ -257,23 +246,8 @@ class PoolerLoadIT
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         try (Connection connection = direct()) {
-            while (process.isAlive() && System.nanoTime() < deadline) {
-                long committed;
-                try {
-                    committed = queryLong(connection, "SELECT count(*) FROM killed_session.simdata_load_ledger");
-                }
-                catch (SQLException e) {
-                    committed = 0; // not created yet
-                }
-                if (committed >= 10) {
-                    process.destroyForcibly();
-                    break;
-                }
-                Thread.sleep(10);
-            }
-            process.waitFor();
+            LoadFixtures.killOnceCommitted(process, connection, "killed_session", 10);
             long partial = queryLong(connection, "SELECT count(*) FROM killed_session.simdata_load_ledger");
             assertThat(partial).as(Files.readString(log)).isGreaterThanOrEqualTo(10).isLessThan(totalShards);
             // the dead process left its lease behind

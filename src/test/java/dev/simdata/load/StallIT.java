@@ -69,19 +69,11 @@ class StallIT
     void aFrozenServerEndsTheLoadAfterTheStallTimeoutAndARerunResumes()
             throws Exception
     {
-        AtomicInteger committed = new AtomicInteger();
         AtomicLong frozenAt = new AtomicLong();
-        LoadProgress freezer = new LoadProgress()
-        {
-            @Override
-            public void loaded(String table, long rows)
-            {
-                if (committed.incrementAndGet() == 3) {
-                    freeze();
-                    frozenAt.set(System.nanoTime());
-                }
-            }
-        };
+        LoadProgress freezer = LoadFixtures.atCommit(3, () -> {
+            freeze();
+            frozenAt.set(System.nanoTime());
+        });
         LoadOptions options = LoadFixtures.options(demo, "given_up").withStallTimeout(Duration.ofSeconds(3));
         try {
             assertThatThrownBy(() -> DatasetLoader.load(LoadFixtures.target(postgres), options, freezer, ReplaceConfirmation.ALWAYS))
