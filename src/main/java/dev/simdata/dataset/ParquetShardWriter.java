@@ -2,25 +2,27 @@ package dev.simdata.dataset;
 
 import dev.simdata.schema.Field;
 import dev.simdata.schema.FieldType;
+import dev.simdata.schema.ParquetSchemas;
 import dev.simdata.schema.Row;
 import dev.simdata.schema.TableSchema;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.schema.MessageType;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.util.List;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Writes one Parquet shard through {@link RowWriteSupport}, straight from the reused row, with the schema derived
- * from {@code schemas/}. Row groups are capped at {@link #ROW_GROUP_BYTES} so that memory per writer stays bounded
- * whatever the shard size. No page checksums (every file has a SHA-256 in the manifest). The bytes depend only on
- * the rows, the codec and the parquet-java version (the footer names it; it holds no time).
+ * Writes one Parquet shard straight from the reused row: each column is encoded by {@link ParquetColumn} into
+ * pages, and parquet-java's {@link ParquetFileWriter} lays out the row groups, the page and column indexes and the
+ * footer. The schema is derived from {@code schemas/}. Row groups end once their buffered bytes reach
+ * {@link #ROW_GROUP_BYTES}, so memory per writer stays bounded whatever the shard size. No page checksums (every
+ * file has a SHA-256 in the manifest). The bytes depend only on the rows, the codec and the parquet-java version (the
+ * footer names it; it holds no time).
  */
 final class ParquetShardWriter
         implements Closeable
@@ -28,16 +30,22 @@ final class ParquetShardWriter
     static final long ROW_GROUP_BYTES = 16L << 20;
     static final int PAGE_BYTES = 1 << 20;
     /**
-     * A dictionary is given up once it outgrows this. Measured on load_test (parquet only, 2 threads, paired runs):
-     * with parquet-java's 1 MiB every identifier column of a large parent (events.recipient_id and the like) and
-     * every timestamp first builds a 1 MiB dictionary in every row group, then falls back to plain; 128 KiB costs
-     * 9-13% less CPU for files 0.05% larger (64 KiB: 8%, +0.7%; 16 KiB: 7%, +1.5%). Names, cities and codes keep
-     * theirs.
+     * A chunk gives up its dictionary once the dictionary outgrows this. Measured with parquet-java's writer on
+     * load_test: with 1 MiB every identifier column of a large parent (events.recipient_id and the like) first built
+     * a 1 MiB dictionary in every row group, then fell back to plain; 128 KiB cost 9-13% less CPU for files 0.05%
+     * larger. Names, cities and codes keep theirs.
      */
     static final int DICTIONARY_BYTES = 128 << 10;
+    /** Rows between two checks of the row group's size. */
+    private static final int CHECK_ROWS = 128;
 
     private final DigestingOutputFile output;
-    private final ParquetWriter<Row> writer;
+    private final ParquetFileWriter file;
+    private final PageCompressor compressor;
+    private final FieldType[] types;
+    private final ParquetColumn[] columns;
+    private long groupRows;
+    private int unchecked;
 
     ParquetShardWriter(Path file, TableSchema schema, ParquetCompression compression)
             throws IOException
@@ -49,33 +57,67 @@ final class ParquetShardWriter
             throws IOException
     {
         this.output = output;
-        Builder builder = new Builder(output, schema);
-        for (Field field : schema.fields()) {
-            if (field.unique() || schema.primaryKey().equals(List.of(field.name()))) {
-                // every value differs: a dictionary never pays
-                builder = builder.withDictionaryEncoding(field.name(), false);
-            }
-            if (field.unique() || field.type() == FieldType.UUID) {
-                // min/max of random identifiers let no reader skip anything; timestamps, dates and codes keep theirs
-                builder = builder.withStatisticsEnabled(field.name(), false);
-            }
-        }
-        this.writer = builder
-                .withConf(new PlainParquetConfiguration())
-                .withCompressionCodec(compression.codec())
-                .withRowGroupSize(ROW_GROUP_BYTES)
+        MessageType message = ParquetSchemas.of(schema);
+        ParquetProperties properties = ParquetProperties.builder()
                 .withPageSize(PAGE_BYTES)
                 .withDictionaryPageSize(DICTIONARY_BYTES)
                 .withPageWriteChecksumEnabled(false)
                 .withSizeStatisticsEnabled(false)
-                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .build();
+        this.file = new ParquetFileWriter(output, message, ParquetFileWriter.Mode.OVERWRITE, ROW_GROUP_BYTES, 0, null, properties);
+        this.compressor = new PageCompressor(compression, PAGE_BYTES);
+        List<ColumnDescriptor> descriptors = message.getColumns();
+        this.types = new FieldType[schema.columnCount()];
+        this.columns = new ParquetColumn[types.length];
+        for (int i = 0; i < types.length; i++) {
+            Field field = schema.field(i);
+            types[i] = field.type();
+            boolean key = schema.primaryKey().equals(List.of(field.name()));
+            columns[i] = new ParquetColumn(descriptors.get(i), field, key, PAGE_BYTES, DICTIONARY_BYTES, compressor);
+        }
+        file.start();
     }
 
     void write(Row row)
             throws IOException
     {
-        writer.write(row);
+        for (int i = 0; i < columns.length; i++) {
+            ParquetColumn column = columns[i];
+            if (row.isNull(i)) {
+                column.writeNull();
+                continue;
+            }
+            switch (types[i]) {
+                case UUID -> column.writeUuid(row.uuidHigh(i), row.uuidLow(i));
+                case STRING -> column.writeString(row.string(i));
+                case INTEGER, DECIMAL -> column.writeLong(row.longValue(i));
+                case BOOLEAN -> column.writeBoolean(row.longValue(i) != 0);
+                case DATE -> column.writeInt((int) row.longValue(i));
+                case DATETIME -> column.writeLong(row.longValue(i) * 1_000_000L);
+            }
+        }
+        groupRows++;
+        if (++unchecked == CHECK_ROWS) {
+            unchecked = 0;
+            long buffered = 0;
+            for (ParquetColumn column : columns) {
+                buffered += column.bufferedBytes();
+            }
+            if (buffered >= ROW_GROUP_BYTES) {
+                flushRowGroup();
+            }
+        }
+    }
+
+    private void flushRowGroup()
+            throws IOException
+    {
+        file.startBlock(groupRows);
+        for (ParquetColumn column : columns) {
+            column.writeTo(file);
+        }
+        file.endBlock();
+        groupRows = 0;
     }
 
     @Override
@@ -83,9 +125,13 @@ final class ParquetShardWriter
             throws IOException
     {
         try {
-            writer.close();
+            if (groupRows > 0) {
+                flushRowGroup();
+            }
+            file.end(Map.of());
         }
         finally {
+            compressor.close();
             output.release();
         }
     }
@@ -94,35 +140,5 @@ final class ParquetShardWriter
     ShardFile finished(String path, long rows)
     {
         return new ShardFile(path, rows, output.bytes(), output.sha256());
-    }
-
-    private static final class Builder
-            extends ParquetWriter.Builder<Row, Builder>
-    {
-        private final TableSchema schema;
-
-        Builder(OutputFile file, TableSchema schema)
-        {
-            super(file);
-            this.schema = schema;
-        }
-
-        @Override
-        protected Builder self()
-        {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<Row> getWriteSupport(org.apache.hadoop.conf.Configuration configuration)
-        {
-            return new RowWriteSupport(schema);
-        }
-
-        @Override
-        protected WriteSupport<Row> getWriteSupport(ParquetConfiguration configuration)
-        {
-            return new RowWriteSupport(schema);
-        }
     }
 }

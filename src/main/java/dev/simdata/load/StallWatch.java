@@ -121,9 +121,11 @@ final class StallWatch
         };
     }
 
+    /** The silence last reported, in seconds, or 0; written by the watching thread, read by close once it ended. */
+    private long reportedSecond;
+
     private void watch()
     {
-        long reportedSecond = 0;
         while (!closed) {
             try {
                 Thread.sleep(250);
@@ -181,5 +183,17 @@ final class StallWatch
     {
         closed = true;
         thread.interrupt();
+        try {
+            thread.join(1_000);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (!thread.isAlive() && !tripped && reportedSecond != 0) {
+            // the load ended within a tick of the server answering again: the silence is over all the same
+            reportedSecond = 0;
+            progress.stalled(Duration.ZERO);
+        }
     }
 }

@@ -66,22 +66,37 @@ public final class Uuids
         }
     }
 
-    /** Writes the 36 ASCII bytes of the text form into {@code out} at {@code offset}. */
+    private static final java.lang.invoke.VarHandle LONG_BE =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+    private static final java.lang.invoke.VarHandle INT_BE =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
+    /**
+     * Writes the 36 ASCII bytes of the text form into {@code out} at {@code offset}: eight hex digits at a time,
+     * spread from nibbles to bytes with shifts and masks (no table, no branch per digit).
+     */
     public static void format(long high, long low, byte[] out, int offset)
     {
-        int position = offset;
-        for (int nibble = 15; nibble >= 0; nibble--) {
-            out[position++] = (byte) HEX[(int) (high >>> (nibble * 4)) & 0xF];
-            if (nibble == 8 || nibble == 4) {
-                out[position++] = '-';
-            }
-        }
-        out[position++] = '-';
-        for (int nibble = 15; nibble >= 0; nibble--) {
-            out[position++] = (byte) HEX[(int) (low >>> (nibble * 4)) & 0xF];
-            if (nibble == 12) {
-                out[position++] = '-';
-            }
-        }
+        LONG_BE.set(out, offset, hex8((int) (high >>> 32)));
+        out[offset + 8] = '-';
+        INT_BE.set(out, offset + 9, (int) hex8((int) (high >>> 16) & 0xFFFF));
+        out[offset + 13] = '-';
+        INT_BE.set(out, offset + 14, (int) hex8((int) high & 0xFFFF));
+        out[offset + 18] = '-';
+        INT_BE.set(out, offset + 19, (int) hex8((int) (low >>> 48)));
+        out[offset + 23] = '-';
+        LONG_BE.set(out, offset + 24, hex8((int) (low >>> 16)));
+        INT_BE.set(out, offset + 32, (int) hex8((int) low & 0xFFFF));
+    }
+
+    /** The eight lower-case hex digits of {@code value}, most significant first, as a big-endian long. */
+    private static long hex8(int value)
+    {
+        long x = value & 0xFFFFFFFFL;
+        x = ((x & 0xFFFF0000L) << 16) | (x & 0xFFFFL);
+        x = ((x & 0x0000FF000000FF00L) << 8) | (x & 0x000000FF000000FFL);
+        x = ((x & 0x00F000F000F000F0L) << 4) | (x & 0x000F000F000F000FL);
+        long letters = ((x + 0x0606060606060606L) >>> 4) & 0x0101010101010101L;
+        return x + 0x3030303030303030L + 0x27 * letters;
     }
 }

@@ -1,0 +1,113 @@
+package dev.simdata.dataset;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * A growable byte buffer for Parquet pages, written little-endian as the format wants: plain values, levels and
+ * dictionary ids. Reused from page to page; nothing is allocated once it has grown to a page's size.
+ */
+final class PageBytes
+{
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private byte[] bytes;
+    private int size;
+
+    PageBytes(int capacity)
+    {
+        this.bytes = new byte[capacity];
+    }
+
+    int size()
+    {
+        return size;
+    }
+
+    byte[] array()
+    {
+        return bytes;
+    }
+
+    void clear()
+    {
+        size = 0;
+    }
+
+    void putByte(int value)
+    {
+        ensure(1);
+        bytes[size++] = (byte) value;
+    }
+
+    void putInt(int value)
+    {
+        ensure(4);
+        INT.set(bytes, size, value);
+        size += 4;
+    }
+
+    void putLong(long value)
+    {
+        ensure(8);
+        LONG.set(bytes, size, value);
+        size += 8;
+    }
+
+    void put(byte[] source, int offset, int length)
+    {
+        ensure(length);
+        System.arraycopy(source, offset, bytes, size, length);
+        size += length;
+    }
+
+    /** An unsigned LEB128 varint, as RLE run headers are written. */
+    void putVarint(int value)
+    {
+        while ((value & ~0x7F) != 0) {
+            putByte((value & 0x7F) | 0x80);
+            value >>>= 7;
+        }
+        putByte(value);
+    }
+
+    /** Overwrites four bytes at {@code position} (a length written before what it measures). */
+    void setInt(int position, int value)
+    {
+        INT.set(bytes, position, value);
+    }
+
+    /** Makes room for {@code length} more bytes and returns the position they go to. */
+    int reserve(int length)
+    {
+        ensure(length);
+        int position = size;
+        size += length;
+        return position;
+    }
+
+    private void ensure(int length)
+    {
+        if (size + length > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(size + length, 2 * bytes.length));
+        }
+    }
+
+    static long readLong(byte[] bytes, int offset)
+    {
+        return (long) LONG.get(bytes, offset);
+    }
+
+    static void writeLong(byte[] bytes, int offset, long value)
+    {
+        LONG.set(bytes, offset, value);
+    }
+
+    static void writeInt(byte[] bytes, int offset, int value)
+    {
+        INT.set(bytes, offset, value);
+    }
+}

@@ -1,0 +1,400 @@
+package dev.simdata.dataset;
+
+import dev.simdata.random.Uuids;
+import dev.simdata.schema.Field;
+import dev.simdata.schema.FieldType;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One column of a Parquet shard being written, encoded by hand into data pages (version 1, as every reader takes
+ * them): PLAIN values, or dictionary ids while the chunk's dictionary stays small and pays; definition levels for
+ * optional columns; min/max statistics only where a reader can skip pages with them. A row group's pages are kept,
+ * compressed, until {@link #writeTo} hands them to parquet-java's file writer, which lays out the file and footer.
+ */
+final class ParquetColumn
+{
+    /** A page ends after this many values (parquet-java's default) or once its values reach the page size. */
+    private static final int PAGE_VALUES = 20_000;
+
+    private record Page(byte[] bytes, int uncompressedSize, int values, Statistics<?> statistics, Encoding encoding) {}
+
+    private final ColumnDescriptor descriptor;
+    private final FieldType type;
+    private final boolean optional;
+    private final boolean longStatistics;
+    private final boolean binaryStatistics;
+    private final boolean dictionaryCandidate;
+    private final int pageBytes;
+    private final int dictionaryBytes;
+    private final PageCompressor compressor;
+
+    private final ParquetDictionary dictionary = new ParquetDictionary();
+    /** The current page collects dictionary ids (else plain values); a finished page of the chunk holds ids. */
+    private boolean usingDictionary;
+    private boolean dictionaryPages;
+    private int dictionaryPlainBytes;
+    /** The last value's key and id, and the last uuid: consecutive rows often repeat them (a recipient's events). */
+    private byte[] lastKey = new byte[64];
+    private int lastLength = -1;
+    private int lastId;
+    /**
+     * Pooled strings (first names, cities, codes) come back as the same String object: an identity cache maps them to
+     * their id without encoding or hashing their text. Cleared with the dictionary.
+     */
+    private static final int CACHED_STRINGS = 256;
+    private final String[] cachedStrings = new String[CACHED_STRINGS];
+    private final int[] cachedIds = new int[CACHED_STRINGS];
+    private int lastUuidAt = -1;
+    private long lastHigh;
+    private long lastLow;
+
+    private final PageBytes plain = new PageBytes(1 << 16);
+    private final PageBytes page = new PageBytes(1 << 16);
+    private final byte[] key = new byte[40];
+    private byte[] text = new byte[64];
+    private int[] ids = new int[1024];
+    private int[] levels = new int[1024];
+    private int values;
+    private int nulls;
+    private int defined;
+    private long plainSize;
+    private final PageRange range = new PageRange();
+    private final List<Page> pages = new ArrayList<>();
+    private long chunkBytes;
+    private long chunkValues;
+
+    ParquetColumn(ColumnDescriptor descriptor, Field field, boolean key, int pageBytes, int dictionaryBytes, PageCompressor compressor)
+    {
+        this.descriptor = descriptor;
+        this.type = field.type();
+        this.optional = field.nullable();
+        this.pageBytes = pageBytes;
+        this.dictionaryBytes = dictionaryBytes;
+        this.compressor = compressor;
+        // min/max of dates, timestamps, amounts and codes let readers skip pages; of identifiers and free text, nothing
+        this.longStatistics = switch (type) {
+            case INTEGER, DECIMAL, DATE, DATETIME -> !field.unique() && !key;
+            default -> false;
+        };
+        this.binaryStatistics = type == FieldType.STRING && !field.allowedValues().isEmpty();
+        // a dictionary never pays for unique values, timestamps (nearly unique) or booleans (one bit each)
+        this.dictionaryCandidate = !field.unique() && !key && type != FieldType.DATETIME && type != FieldType.BOOLEAN;
+        this.usingDictionary = dictionaryCandidate;
+    }
+
+    /** The bytes held for the current row group: its compressed pages and the page being filled. */
+    long bufferedBytes()
+    {
+        return chunkBytes + (usingDictionary ? 4L * defined : plain.size());
+    }
+
+    void writeNull()
+    {
+        level(0);
+        nulls++;
+        ended();
+    }
+
+    void writeLong(long value)
+    {
+        level(1);
+        if (longStatistics) {
+            range.add(value);
+        }
+        if (usingDictionary) {
+            PageBytes.writeLong(key, 0, value);
+            id(key, 8, 8);
+        }
+        else {
+            plain.putLong(value);
+        }
+        plainSize += 8;
+        ended();
+    }
+
+    void writeInt(int value)
+    {
+        level(1);
+        if (longStatistics) {
+            range.add(value);
+        }
+        if (usingDictionary) {
+            PageBytes.writeInt(key, 0, value);
+            id(key, 4, 4);
+        }
+        else {
+            plain.putInt(value);
+        }
+        plainSize += 4;
+        ended();
+    }
+
+    void writeBoolean(boolean value)
+    {
+        level(1);
+        int bit = (defined - 1) & 7;
+        if (bit == 0) {
+            plain.putByte(0);
+        }
+        if (value) {
+            plain.array()[plain.size() - 1] |= (byte) (1 << bit);
+        }
+        ended();
+    }
+
+    /** A uuid, written as its 36-character text; its dictionary key is the 16 bytes. */
+    void writeUuid(long high, long low)
+    {
+        level(1);
+        if (usingDictionary) {
+            PageBytes.writeLong(key, 0, high);
+            PageBytes.writeLong(key, 8, low);
+            id(key, 16, 40);
+        }
+        else {
+            int at = plain.reserve(40);
+            if (lastUuidAt >= 0 && high == lastHigh && low == lastLow) {
+                System.arraycopy(plain.array(), lastUuidAt, plain.array(), at, 40);
+            }
+            else {
+                PageBytes.writeInt(plain.array(), at, 36);
+                Uuids.format(high, low, plain.array(), at + 4);
+                lastHigh = high;
+                lastLow = low;
+            }
+            lastUuidAt = at;
+        }
+        plainSize += 40;
+        ended();
+    }
+
+    void writeString(CharSequence value)
+    {
+        level(1);
+        int slot = System.identityHashCode(value) & (CACHED_STRINGS - 1);
+        if (usingDictionary && cachedStrings[slot] == value) {
+            int id = cachedIds[slot];
+            ids(id);
+            int length = dictionary.length(id);
+            if (binaryStatistics) {
+                range.add(dictionary.arena(), dictionary.offset(id), length);
+            }
+            plainSize += length + 4;
+            ended();
+            return;
+        }
+        int length = utf8(value);
+        if (binaryStatistics) {
+            range.add(text, 0, length);
+        }
+        if (usingDictionary) {
+            int id = id(text, length, length + 4);
+            if (value instanceof String string) {
+                cachedStrings[slot] = string;
+                cachedIds[slot] = id;
+            }
+        }
+        else {
+            plain.putInt(length);
+            plain.put(text, 0, length);
+        }
+        plainSize += length + 4;
+        ended();
+    }
+
+    private void level(int level)
+    {
+        if (!optional) {
+            values++;
+            defined++;
+            return;
+        }
+        if (values == levels.length) {
+            levels = Arrays.copyOf(levels, 2 * values);
+        }
+        levels[values++] = level;
+        if (level == 1) {
+            defined++;
+        }
+    }
+
+    private void ended()
+    {
+        if (values == PAGE_VALUES || plain.size() >= pageBytes) {
+            finishPage();
+        }
+    }
+
+    private int id(byte[] value, int length, int plainLength)
+    {
+        if (length == lastLength && Arrays.equals(value, 0, length, lastKey, 0, length)) {
+            ids(lastId);
+            return lastId;
+        }
+        int before = dictionary.size();
+        int id = dictionary.idOf(value, 0, length);
+        ids(id);
+        if (length <= lastKey.length) {
+            System.arraycopy(value, 0, lastKey, 0, length);
+            lastLength = length;
+            lastId = id;
+        }
+        if (dictionary.size() > before) {
+            dictionaryPlainBytes += plainLength;
+            if (dictionaryPlainBytes > dictionaryBytes) {
+                fallBack();
+            }
+        }
+        return id;
+    }
+
+    /** Records the current value's dictionary id. */
+    private void ids(int id)
+    {
+        if (defined > ids.length) {
+            ids = Arrays.copyOf(ids, 2 * ids.length);
+        }
+        ids[defined - 1] = id;
+    }
+
+    /** Gives up the dictionary for the rest of the chunk: the current page's ids become plain values. */
+    private void fallBack()
+    {
+        usingDictionary = false;
+        for (int i = 0; i < defined; i++) {
+            plainValue(ids[i], plain);
+        }
+    }
+
+    /** Appends dictionary entry {@code id} in PLAIN encoding. */
+    private void plainValue(int id, PageBytes out)
+    {
+        byte[] arena = dictionary.arena();
+        int offset = dictionary.offset(id);
+        int length = dictionary.length(id);
+        switch (type) {
+            case UUID -> {
+                int at = out.reserve(40);
+                PageBytes.writeInt(out.array(), at, 36);
+                Uuids.format(PageBytes.readLong(arena, offset), PageBytes.readLong(arena, offset + 8), out.array(), at + 4);
+            }
+            case STRING -> {
+                out.putInt(length);
+                out.put(arena, offset, length);
+            }
+            default -> out.put(arena, offset, length);
+        }
+    }
+
+    /** Encodes the value into {@link #text} as UTF-8 and returns its length; ASCII without allocation. */
+    private int utf8(CharSequence value)
+    {
+        int length = value.length();
+        if (text.length < length) {
+            text = new byte[Math.max(length, 2 * text.length)];
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                byte[] encoded = value.toString().getBytes(StandardCharsets.UTF_8);
+                if (text.length < encoded.length) {
+                    text = new byte[encoded.length];
+                }
+                System.arraycopy(encoded, 0, text, 0, encoded.length);
+                return encoded.length;
+            }
+            text[i] = (byte) c;
+        }
+        return length;
+    }
+
+    /** Ends the current page: levels and values into one buffer, compressed and kept for the row group. */
+    void finishPage()
+    {
+        if (values == 0) {
+            return;
+        }
+        if (usingDictionary && !dictionaryPages) {
+            // the chunk's first page: keep the dictionary only if ids and dictionary are smaller than plain values
+            long encoded = ((long) defined * RleHybrid.bitWidth(Math.max(0, dictionary.size() - 1)) + 7) / 8 + dictionaryPlainBytes;
+            if (encoded >= plainSize) {
+                fallBack();
+            }
+        }
+        page.clear();
+        if (optional) {
+            int at = page.reserve(4);
+            RleHybrid.encode(levels, values, 1, page);
+            page.setInt(at, page.size() - at - 4);
+        }
+        boolean dictionaryEncoded = usingDictionary;
+        if (dictionaryEncoded) {
+            int bitWidth = RleHybrid.bitWidth(Math.max(0, dictionary.size() - 1));
+            page.putByte(bitWidth);
+            RleHybrid.encode(ids, defined, bitWidth, page);
+            dictionaryPages = true;
+        }
+        else {
+            page.put(plain.array(), 0, plain.size());
+        }
+        byte[] compressed = compressor.compress(page.array(), page.size());
+        pages.add(new Page(compressed, page.size(), values, statistics(), dictionaryEncoded ? Encoding.PLAIN_DICTIONARY : Encoding.PLAIN));
+        chunkBytes += compressed.length;
+        chunkValues += values;
+        plain.clear();
+        lastUuidAt = -1;
+        values = 0;
+        nulls = 0;
+        defined = 0;
+        plainSize = 0;
+        range.clear();
+    }
+
+    /** The page's statistics, or null for a column that keeps none (then the chunk has none and no column index). */
+    private Statistics<?> statistics()
+    {
+        return longStatistics || binaryStatistics ? range.statistics(descriptor.getPrimitiveType(), nulls) : null;
+    }
+
+    /** Writes the row group's chunk of this column (dictionary page first) and starts the next chunk afresh. */
+    void writeTo(ParquetFileWriter writer)
+            throws IOException
+    {
+        finishPage();
+        writer.startColumn(descriptor, chunkValues, compressor.codec());
+        if (dictionaryPages) {
+            page.clear();
+            for (int id = 0; id < dictionary.size(); id++) {
+                plainValue(id, page);
+            }
+            byte[] compressed = compressor.compress(page.array(), page.size());
+            writer.writeDictionaryPage(new DictionaryPage(BytesInput.from(compressed), page.size(), dictionary.size(), Encoding.PLAIN_DICTIONARY));
+        }
+        Encoding definitionLevels = optional ? Encoding.RLE : Encoding.BIT_PACKED;
+        for (Page written : pages) {
+            writer.writeDataPage(written.values(), written.uncompressedSize(), BytesInput.from(written.bytes()), written.statistics(),
+                    written.values(), Encoding.BIT_PACKED, definitionLevels, written.encoding());
+        }
+        writer.endColumn();
+        pages.clear();
+        chunkBytes = 0;
+        chunkValues = 0;
+        dictionary.clear();
+        Arrays.fill(cachedStrings, null);
+        lastLength = -1;
+        dictionaryPlainBytes = 0;
+        dictionaryPages = false;
+        usingDictionary = dictionaryCandidate;
+    }
+}
