@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 
 import static java.util.Objects.requireNonNull;
 
@@ -89,6 +90,33 @@ final class BinaryCopyWriter
         ensure(8);
         putInt(4);
         putInt((int) (epochDay - POSTGRES_EPOCH_DAY));
+    }
+
+    /**
+     * The epoch day of a proleptic Gregorian date (Howard Hinnant's days-from-civil), refusing a month or day that
+     * does not exist as {@link java.time.LocalDate#of} does.
+     */
+    static long epochDay(int year, int month, int day)
+    {
+        if (month < 1 || month > 12 || day < 1 || day > 31
+                || (day > 28 && day > daysInMonth(year, month))) {
+            throw new DateTimeException("no such date");
+        }
+        int y = month <= 2 ? year - 1 : year;
+        int era = Math.floorDiv(y, 400);
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468;
+    }
+
+    private static int daysInMonth(int year, int month)
+    {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
     }
 
     /** A {@code timestamptz} given as microseconds since 1970-01-01T00:00:00Z. */

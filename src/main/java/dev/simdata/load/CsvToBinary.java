@@ -308,13 +308,13 @@ final class CsvToBinary
         if (fieldLength != 10 || field[4] != '-' || field[7] != '-') {
             return LocalDate.parse(text()).toEpochDay();
         }
-        return epochDay((int) parseLong(0, 4), (int) parseLong(5, 7), (int) parseLong(8, 10));
+        return BinaryCopyWriter.epochDay((int) parseLong(0, 4), (int) parseLong(5, 7), (int) parseLong(8, 10));
     }
 
     private long timestampMicros()
     {
         if (fieldLength == 20 && field[4] == '-' && field[7] == '-' && field[10] == 'T' && field[19] == 'Z' && field[13] == ':' && field[16] == ':') {
-            long day = epochDay((int) parseLong(0, 4), (int) parseLong(5, 7), (int) parseLong(8, 10));
+            long day = BinaryCopyWriter.epochDay((int) parseLong(0, 4), (int) parseLong(5, 7), (int) parseLong(8, 10));
             long hour = parseLong(11, 13);
             long minute = parseLong(14, 16);
             long second = parseLong(17, 19);
@@ -325,33 +325,6 @@ final class CsvToBinary
         }
         Instant instant = Instant.parse(text());
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
-    }
-
-    /**
-     * The epoch day of a proleptic Gregorian date (Howard Hinnant's days-from-civil), refusing a month or day that
-     * does not exist as {@link LocalDate#of} does.
-     */
-    static long epochDay(int year, int month, int day)
-    {
-        if (month < 1 || month > 12 || day < 1 || day > 31
-                || (day > 28 && day > daysInMonth(year, month))) {
-            throw new DateTimeException("no such date");
-        }
-        int y = month <= 2 ? year - 1 : year;
-        int era = Math.floorDiv(y, 400);
-        int yearOfEra = y - era * 400;
-        int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
-        return era * 146_097L + dayOfEra - 719_468;
-    }
-
-    private static int daysInMonth(int year, int month)
-    {
-        return switch (month) {
-            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
-            case 4, 6, 9, 11 -> 30;
-            default -> 31;
-        };
     }
 
     private String text()

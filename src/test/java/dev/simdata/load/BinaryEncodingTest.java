@@ -62,7 +62,7 @@ class BinaryEncodingTest
     void anEpochDayIsLocalDatesForEveryDayOfEightCenturies()
     {
         for (LocalDate day = LocalDate.of(1600, 1, 1); day.getYear() < 2400; day = day.plusDays(1)) {
-            assertThat(CsvToBinary.epochDay(day.getYear(), day.getMonthValue(), day.getDayOfMonth())).as("%s", day).isEqualTo(day.toEpochDay());
+            assertThat(BinaryCopyWriter.epochDay(day.getYear(), day.getMonthValue(), day.getDayOfMonth())).as("%s", day).isEqualTo(day.toEpochDay());
         }
     }
 
@@ -71,11 +71,11 @@ class BinaryEncodingTest
     {
         int[][] dates = {{2023, 2, 29}, {1900, 2, 29}, {2024, 2, 30}, {2024, 4, 31}, {2024, 13, 1}, {2024, 0, 10}, {2024, 1, 0}, {2024, 1, 32}};
         for (int[] date : dates) {
-            assertThatThrownBy(() -> CsvToBinary.epochDay(date[0], date[1], date[2])).as("%d-%d-%d", date[0], date[1], date[2])
+            assertThatThrownBy(() -> BinaryCopyWriter.epochDay(date[0], date[1], date[2])).as("%d-%d-%d", date[0], date[1], date[2])
                     .isInstanceOf(DateTimeException.class);
         }
-        assertThat(CsvToBinary.epochDay(2000, 2, 29)).isEqualTo(LocalDate.of(2000, 2, 29).toEpochDay());
-        assertThat(CsvToBinary.epochDay(2024, 2, 29)).isEqualTo(LocalDate.of(2024, 2, 29).toEpochDay());
+        assertThat(BinaryCopyWriter.epochDay(2000, 2, 29)).isEqualTo(LocalDate.of(2000, 2, 29).toEpochDay());
+        assertThat(BinaryCopyWriter.epochDay(2024, 2, 29)).isEqualTo(LocalDate.of(2024, 2, 29).toEpochDay());
     }
 
     @Test
