@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 
 import static java.util.Objects.requireNonNull;
 
@@ -25,6 +26,8 @@ final class BinaryCopyWriter
     private final byte[] buffer;
     private int position;
     private long bytesSent;
+    /** Room for the digit groups of a long's decimal: up to 5 of the integer part and 4 of the fraction. */
+    private final short[] decimalGroups = new short[9];
 
     BinaryCopyWriter(OutputStream out, int bufferSize)
     {
@@ -89,6 +92,33 @@ final class BinaryCopyWriter
         putInt((int) (epochDay - POSTGRES_EPOCH_DAY));
     }
 
+    /**
+     * The epoch day of a proleptic Gregorian date (Howard Hinnant's days-from-civil), refusing a month or day that
+     * does not exist as {@link java.time.LocalDate#of} does.
+     */
+    static long epochDay(int year, int month, int day)
+    {
+        if (month < 1 || month > 12 || day < 1 || day > 31
+                || (day > 28 && day > daysInMonth(year, month))) {
+            throw new DateTimeException("no such date");
+        }
+        int y = month <= 2 ? year - 1 : year;
+        int era = Math.floorDiv(y, 400);
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468;
+    }
+
+    private static int daysInMonth(int year, int month)
+    {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
     /** A {@code timestamptz} given as microseconds since 1970-01-01T00:00:00Z. */
     void writeTimestampMicros(long epochMicros)
             throws IOException
@@ -117,6 +147,68 @@ final class BinaryCopyWriter
         }
         System.arraycopy(bytes, offset, buffer, position, length);
         position += length;
+    }
+
+    /**
+     * A {@code numeric} of value {@code unscaled × 10^-scale}, with display scale {@code scale}, as
+     * {@link #writeDecimal(BigInteger, int)} writes it, without allocating.
+     */
+    void writeDecimal(long unscaled, int scale)
+            throws IOException
+    {
+        if (unscaled == Long.MIN_VALUE || scale < 0 || scale > 16) {
+            // a fraction padded to whole groups would not fit a long
+            writeDecimal(BigInteger.valueOf(unscaled), scale);
+            return;
+        }
+        int sign = unscaled < 0 ? NUMERIC_NEGATIVE : 0;
+        long magnitude = Math.abs(unscaled);
+        // the integer part split into groups of four digits, the fraction padded on the right to whole groups
+        int fractionGroups = (scale + 3) / 4;
+        long divisor = 1;
+        for (int i = 0; i < scale; i++) {
+            divisor *= 10;
+        }
+        long integer = magnitude / divisor;
+        long fraction = magnitude % divisor;
+        for (int i = scale; i < fractionGroups * 4; i++) {
+            fraction *= 10;
+        }
+        short[] groups = decimalGroups;
+        int integerGroups = 0;
+        for (long rest = integer; rest > 0; rest /= 10_000) {
+            integerGroups++;
+        }
+        int count = integerGroups + fractionGroups;
+        long rest = integer;
+        for (int i = integerGroups - 1; i >= 0; i--) {
+            groups[i] = (short) (rest % 10_000);
+            rest /= 10_000;
+        }
+        rest = fraction;
+        for (int i = count - 1; i >= integerGroups; i--) {
+            groups[i] = (short) (rest % 10_000);
+            rest /= 10_000;
+        }
+        int first = 0;
+        while (first < count && groups[first] == 0) {
+            first++;
+        }
+        int last = count;
+        while (last > first && groups[last - 1] == 0) {
+            last--;
+        }
+        int digits = last - first;
+        int weight = digits == 0 ? 0 : integerGroups - 1 - first;
+        ensure(4 + 8 + 2 * digits);
+        putInt(8 + 2 * digits);
+        putShort(digits);
+        putShort(weight);
+        putShort(digits == 0 ? 0 : sign);
+        putShort(scale);
+        for (int i = first; i < last; i++) {
+            putShort(groups[i]);
+        }
     }
 
     /** A {@code numeric} of value {@code unscaled × 10^-scale}, with display scale {@code scale}. */

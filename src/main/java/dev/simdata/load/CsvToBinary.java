@@ -109,12 +109,30 @@ final class CsvToBinary
             lastDelimiter = c;
             return true;
         }
-        while (c >= 0 && c != ',' && c != '\n') {
-            append(c);
-            c = read();
+        if (c < 0 || c == ',' || c == '\n') {
+            lastDelimiter = c;
+            return false;
         }
-        lastDelimiter = c;
-        return false;
+        append(c);
+        // the rest of an unquoted field: scan the input buffer, copy each run at once
+        while (true) {
+            if (inputPosition == inputLimit && !fill()) {
+                lastDelimiter = -1;
+                return false;
+            }
+            int start = inputPosition;
+            int end = start;
+            while (end < inputLimit && input[end] != ',' && input[end] != '\n') {
+                end++;
+            }
+            appendRange(start, end);
+            inputPosition = end;
+            if (end < inputLimit) {
+                lastDelimiter = input[end];
+                inputPosition++;
+                return false;
+            }
+        }
     }
 
     private void writeValue(BinaryCopyWriter out, int column)
@@ -125,9 +143,9 @@ final class CsvToBinary
                 case STRING -> out.writeBytes(field, 0, fieldLength);
                 case UUID -> writeUuid(out);
                 case INTEGER -> out.writeLong(parseLong(0, fieldLength));
-                case DECIMAL -> out.writeDecimal(decimal(scales[column]), scales[column]);
+                case DECIMAL -> writeDecimal(out, scales[column]);
                 case BOOLEAN -> out.writeBoolean(bool());
-                case DATE -> out.writeDate(date().toEpochDay());
+                case DATE -> out.writeDate(date());
                 case DATETIME -> out.writeTimestampMicros(timestampMicros());
             }
         }
@@ -151,13 +169,27 @@ final class CsvToBinary
     {
         long value = 0;
         for (int i = from; i < from + length; i++) {
-            int digit = Character.digit(field[i], 16);
+            int digit = HEX[field[i] & 0xFF];
             if (digit < 0) {
                 throw new NumberFormatException();
             }
             value = (value << 4) | digit;
         }
         return value;
+    }
+
+    /** The value of each hexadecimal digit by its byte, -1 for other bytes. */
+    private static final byte[] HEX = new byte[256];
+
+    static {
+        Arrays.fill(HEX, (byte) -1);
+        for (int i = 0; i < 10; i++) {
+            HEX['0' + i] = (byte) i;
+        }
+        for (int i = 0; i < 6; i++) {
+            HEX['a' + i] = (byte) (10 + i);
+            HEX['A' + i] = (byte) (10 + i);
+        }
     }
 
     private long parseLong(int from, int to)
@@ -179,6 +211,55 @@ final class CsvToBinary
             value = value * 10 + digit;
         }
         return negative ? -value : value;
+    }
+
+    /** Up to 18 digits (every simdata amount) without BigInteger; longer ones through it. */
+    private void writeDecimal(BinaryCopyWriter out, int scale)
+            throws IOException
+    {
+        int point = -1;
+        int digits = 0;
+        for (int i = 0; i < fieldLength; i++) {
+            byte b = field[i];
+            if (b == '.') {
+                if (point >= 0) {
+                    throw new NumberFormatException();
+                }
+                point = i;
+            }
+            else if (b != '-' || i > 0) {
+                digits++;
+            }
+        }
+        int fractionDigits = point < 0 ? 0 : fieldLength - point - 1;
+        if (fractionDigits > scale) {
+            throw new NumberFormatException();
+        }
+        if (digits + scale - fractionDigits > 18) {
+            out.writeDecimal(decimal(scale), scale);
+            return;
+        }
+        boolean negative = fieldLength > 0 && field[0] == '-';
+        long unscaled = 0;
+        int seen = 0;
+        for (int i = negative ? 1 : 0; i < fieldLength; i++) {
+            if (i == point) {
+                continue;
+            }
+            int digit = field[i] - '0';
+            if (digit < 0 || digit > 9) {
+                throw new NumberFormatException();
+            }
+            unscaled = unscaled * 10 + digit;
+            seen++;
+        }
+        if (seen == 0) {
+            throw new NumberFormatException();
+        }
+        for (int i = fractionDigits; i < scale; i++) {
+            unscaled *= 10;
+        }
+        out.writeDecimal(negative ? -unscaled : unscaled, scale);
     }
 
     private BigInteger decimal(int scale)
@@ -205,28 +286,42 @@ final class CsvToBinary
 
     private boolean bool()
     {
-        String text = text();
-        return switch (text) {
-            case "true", "t" -> true;
-            case "false", "f" -> false;
-            default -> throw new NumberFormatException();
-        };
+        if (fieldLength == 1) {
+            if (field[0] == 't') {
+                return true;
+            }
+            if (field[0] == 'f') {
+                return false;
+            }
+        }
+        else if (fieldLength == 4 && field[0] == 't' && field[1] == 'r' && field[2] == 'u' && field[3] == 'e') {
+            return true;
+        }
+        else if (fieldLength == 5 && field[0] == 'f' && field[1] == 'a' && field[2] == 'l' && field[3] == 's' && field[4] == 'e') {
+            return false;
+        }
+        throw new NumberFormatException();
     }
 
-    private LocalDate date()
+    private long date()
     {
         if (fieldLength != 10 || field[4] != '-' || field[7] != '-') {
-            return LocalDate.parse(text());
+            return LocalDate.parse(text()).toEpochDay();
         }
-        return LocalDate.of((int) parseLong(0, 4), (int) parseLong(5, 7), (int) parseLong(8, 10));
+        return BinaryCopyWriter.epochDay((int) parseLong(0, 4), (int) parseLong(5, 7), (int) parseLong(8, 10));
     }
 
     private long timestampMicros()
     {
-        if (fieldLength == 20 && field[10] == 'T' && field[19] == 'Z' && field[13] == ':' && field[16] == ':') {
-            long day = LocalDate.of((int) parseLong(0, 4), (int) parseLong(5, 7), (int) parseLong(8, 10)).toEpochDay();
-            long seconds = day * 86_400L + parseLong(11, 13) * 3600 + parseLong(14, 16) * 60 + parseLong(17, 19);
-            return seconds * 1_000_000L;
+        if (fieldLength == 20 && field[4] == '-' && field[7] == '-' && field[10] == 'T' && field[19] == 'Z' && field[13] == ':' && field[16] == ':') {
+            long day = BinaryCopyWriter.epochDay((int) parseLong(0, 4), (int) parseLong(5, 7), (int) parseLong(8, 10));
+            long hour = parseLong(11, 13);
+            long minute = parseLong(14, 16);
+            long second = parseLong(17, 19);
+            if (hour > 23 || minute > 59 || second > 59) {
+                throw new DateTimeException("time out of range");
+            }
+            return (day * 86_400L + hour * 3600 + minute * 60 + second) * 1_000_000L;
         }
         Instant instant = Instant.parse(text());
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
@@ -240,26 +335,53 @@ final class CsvToBinary
     private void append(int c)
     {
         if (fieldLength == field.length) {
-            if (field.length >= (1 << 28)) {
-                throw malformed("has a field longer than " + field.length + " bytes");
-            }
-            field = Arrays.copyOf(field, field.length * 2);
+            grow(fieldLength + 1);
         }
         field[fieldLength++] = (byte) c;
+    }
+
+    private void appendRange(int start, int end)
+    {
+        int length = end - start;
+        if (fieldLength + length > field.length) {
+            grow(fieldLength + length);
+        }
+        System.arraycopy(input, start, field, fieldLength, length);
+        fieldLength += length;
+    }
+
+    private void grow(int needed)
+    {
+        if (needed > (1 << 28)) {
+            throw malformed("has a field longer than " + (1 << 28) + " bytes");
+        }
+        int size = field.length;
+        while (size < needed) {
+            size *= 2;
+        }
+        field = Arrays.copyOf(field, size);
     }
 
     private int read()
             throws IOException
     {
-        if (inputPosition == inputLimit) {
-            inputLimit = in.read(input, 0, input.length);
-            inputPosition = 0;
-            if (inputLimit <= 0) {
-                inputLimit = 0;
-                return -1;
-            }
+        if (inputPosition == inputLimit && !fill()) {
+            return -1;
         }
         return input[inputPosition++] & 0xFF;
+    }
+
+    /** Reads the next block of input; false at the end of the stream. */
+    private boolean fill()
+            throws IOException
+    {
+        inputLimit = in.read(input, 0, input.length);
+        inputPosition = 0;
+        if (inputLimit <= 0) {
+            inputLimit = 0;
+            return false;
+        }
+        return true;
     }
 
     private LoadException malformed(String what)

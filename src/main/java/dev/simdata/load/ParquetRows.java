@@ -107,8 +107,13 @@ final class ParquetRows
             case INTEGER -> out.writeLong(((Number) value).longValue());
             case BOOLEAN -> out.writeBoolean((Boolean) value);
             case DECIMAL -> {
-                BigDecimal decimal = decimal(value, field.scale());
-                out.writeDecimal(decimal.setScale(field.scale()).unscaledValue(), field.scale());
+                BigInteger unscaled = decimal(value, field.scale()).setScale(field.scale()).unscaledValue();
+                if (unscaled.bitLength() < 64) {
+                    out.writeDecimal(unscaled.longValue(), field.scale());
+                }
+                else {
+                    out.writeDecimal(unscaled, field.scale());
+                }
             }
             case DATE -> out.writeDate(((Number) value).longValue());
             case DATETIME -> out.writeTimestampMicros(((Number) value).longValue());
