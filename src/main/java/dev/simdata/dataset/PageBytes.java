@@ -3,6 +3,7 @@ package dev.simdata.dataset;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -20,6 +21,26 @@ final class PageBytes
     PageBytes(int capacity)
     {
         this.bytes = new byte[capacity];
+    }
+
+    /** Replaces the content with {@code value} in UTF-8 and returns its length; ASCII without allocation. */
+    int setUtf8(CharSequence value)
+    {
+        int length = value.length();
+        size = 0;
+        ensure(length);
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                byte[] encoded = value.toString().getBytes(StandardCharsets.UTF_8);
+                size = 0;
+                put(encoded, 0, encoded.length);
+                return size;
+            }
+            bytes[i] = (byte) c;
+        }
+        size = length;
+        return length;
     }
 
     int size()
@@ -94,6 +115,16 @@ final class PageBytes
         if (size + length > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(size + length, 2 * bytes.length));
         }
+    }
+
+    /** Whether the first {@code length} bytes of {@code a} and {@code b} are equal; keys of 8 and 16 bytes as longs. */
+    static boolean same(byte[] a, byte[] b, int length)
+    {
+        return switch (length) {
+            case 8 -> readLong(a, 0) == readLong(b, 0);
+            case 16 -> readLong(a, 0) == readLong(b, 0) && readLong(a, 8) == readLong(b, 8);
+            default -> Arrays.equals(a, 0, length, b, 0, length);
+        };
     }
 
     static long readLong(byte[] bytes, int offset)

@@ -11,7 +11,6 @@ import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +36,7 @@ final class ParquetColumn
     private final boolean dictionaryCandidate;
     private final int pageBytes;
     private final int dictionaryBytes;
-    private final PageCompressor compressor;
+    private final ChunkCompression compression;
 
     private final ParquetDictionary dictionary = new ParquetDictionary();
     /** The current page collects dictionary ids (else plain values); a finished page of the chunk holds ids. */
@@ -48,10 +47,7 @@ final class ParquetColumn
     private byte[] lastKey = new byte[64];
     private int lastLength = -1;
     private int lastId;
-    /**
-     * Pooled strings (first names, cities, codes) come back as the same String object: an identity cache maps them to
-     * their id without encoding or hashing their text. Cleared with the dictionary.
-     */
+    /** Pooled strings (names, cities, codes) recur as the same object: an identity cache maps them to their id. */
     private static final int CACHED_STRINGS = 256;
     private final String[] cachedStrings = new String[CACHED_STRINGS];
     private final int[] cachedIds = new int[CACHED_STRINGS];
@@ -62,7 +58,7 @@ final class ParquetColumn
     private final PageBytes plain = new PageBytes(1 << 16);
     private final PageBytes page = new PageBytes(1 << 16);
     private final byte[] key = new byte[40];
-    private byte[] text = new byte[64];
+    private final PageBytes text = new PageBytes(1 << 16);
     private int[] ids = new int[1024];
     private int[] levels = new int[1024];
     private int values;
@@ -81,7 +77,7 @@ final class ParquetColumn
         this.optional = field.nullable();
         this.pageBytes = pageBytes;
         this.dictionaryBytes = dictionaryBytes;
-        this.compressor = compressor;
+        this.compression = new ChunkCompression(compressor);
         // min/max of dates, timestamps, amounts and codes let readers skip pages; of identifiers and free text, nothing
         this.longStatistics = switch (type) {
             case INTEGER, DECIMAL, DATE, DATETIME -> !field.unique() && !key;
@@ -182,7 +178,8 @@ final class ParquetColumn
     void writeString(CharSequence value)
     {
         level(1);
-        int slot = System.identityHashCode(value) & (CACHED_STRINGS - 1);
+        // identityHashCode only while the dictionary lasts: it makes a hash for every new object it is asked about
+        int slot = usingDictionary ? System.identityHashCode(value) & (CACHED_STRINGS - 1) : 0;
         if (usingDictionary && cachedStrings[slot] == value) {
             int id = cachedIds[slot];
             ids(id);
@@ -194,12 +191,12 @@ final class ParquetColumn
             ended();
             return;
         }
-        int length = utf8(value);
+        int length = text.setUtf8(value);
         if (binaryStatistics) {
-            range.add(text, 0, length);
+            range.add(text.array(), 0, length);
         }
         if (usingDictionary) {
-            int id = id(text, length, length + 4);
+            int id = id(text.array(), length, length + 4);
             if (value instanceof String string) {
                 cachedStrings[slot] = string;
                 cachedIds[slot] = id;
@@ -207,7 +204,7 @@ final class ParquetColumn
         }
         else {
             plain.putInt(length);
-            plain.put(text, 0, length);
+            plain.put(text.array(), 0, length);
         }
         plainSize += length + 4;
         ended();
@@ -238,7 +235,7 @@ final class ParquetColumn
 
     private int id(byte[] value, int length, int plainLength)
     {
-        if (length == lastLength && Arrays.equals(value, 0, length, lastKey, 0, length)) {
+        if (length == lastLength && PageBytes.same(value, lastKey, length)) {
             ids(lastId);
             return lastId;
         }
@@ -297,28 +294,6 @@ final class ParquetColumn
         }
     }
 
-    /** Encodes the value into {@link #text} as UTF-8 and returns its length; ASCII without allocation. */
-    private int utf8(CharSequence value)
-    {
-        int length = value.length();
-        if (text.length < length) {
-            text = new byte[Math.max(length, 2 * text.length)];
-        }
-        for (int i = 0; i < length; i++) {
-            char c = value.charAt(i);
-            if (c >= 0x80) {
-                byte[] encoded = value.toString().getBytes(StandardCharsets.UTF_8);
-                if (text.length < encoded.length) {
-                    text = new byte[encoded.length];
-                }
-                System.arraycopy(encoded, 0, text, 0, encoded.length);
-                return encoded.length;
-            }
-            text[i] = (byte) c;
-        }
-        return length;
-    }
-
     /** Ends the current page: levels and values into one buffer, compressed and kept for the row group. */
     void finishPage()
     {
@@ -345,11 +320,13 @@ final class ParquetColumn
             RleHybrid.encode(ids, defined, bitWidth, page);
             dictionaryPages = true;
         }
-        else {
+        else if (optional) {
             page.put(plain.array(), 0, plain.size());
         }
-        byte[] compressed = compressor.compress(page.array(), page.size());
-        pages.add(new Page(compressed, page.size(), values, statistics(), dictionaryEncoded ? Encoding.PLAIN_DICTIONARY : Encoding.PLAIN));
+        // a required column's plain values are the whole page: compressed from where they are
+        PageBytes whole = optional || dictionaryEncoded ? page : plain;
+        byte[] compressed = compression.compress(whole.array(), whole.size(), dictionaryEncoded);
+        pages.add(new Page(compressed, whole.size(), values, statistics(), dictionaryEncoded ? Encoding.PLAIN_DICTIONARY : Encoding.PLAIN));
         chunkBytes += compressed.length;
         chunkValues += values;
         plain.clear();
@@ -372,13 +349,13 @@ final class ParquetColumn
             throws IOException
     {
         finishPage();
-        writer.startColumn(descriptor, chunkValues, compressor.codec());
+        writer.startColumn(descriptor, chunkValues, compression.codec());
         if (dictionaryPages) {
             page.clear();
             for (int id = 0; id < dictionary.size(); id++) {
                 plainValue(id, page);
             }
-            byte[] compressed = compressor.compress(page.array(), page.size());
+            byte[] compressed = compression.compress(page.array(), page.size(), true);
             writer.writeDictionaryPage(new DictionaryPage(BytesInput.from(compressed), page.size(), dictionary.size(), Encoding.PLAIN_DICTIONARY));
         }
         Encoding definitionLevels = optional ? Encoding.RLE : Encoding.BIT_PACKED;
@@ -387,6 +364,7 @@ final class ParquetColumn
                     written.values(), Encoding.BIT_PACKED, definitionLevels, written.encoding());
         }
         writer.endColumn();
+        compression.nextChunk();
         pages.clear();
         chunkBytes = 0;
         chunkValues = 0;
