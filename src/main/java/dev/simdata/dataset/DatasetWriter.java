@@ -63,11 +63,9 @@ public final class DatasetWriter
         Path out = options.out();
         prepare(out);
         List<DataFormat> formats = options.orderedFormats();
-        ExecutorService executor = Executors.newFixedThreadPool(options.threads(), runnable -> {
-            Thread thread = new Thread(runnable, "simdata-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService executor = Executors.newFixedThreadPool(options.threads(), runnable -> daemon(runnable, "simdata-worker"));
+        // fsync waits for the disk, not a core: a worker hands its finished files over and starts its next shard
+        ExecutorService committer = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "simdata-commit"));
         try {
             // Plan every table first, then run shards largest first, so that both the small tables and the
             // value pools they need are done while the big shards keep every core busy. The order of work never
@@ -96,20 +94,23 @@ public final class DatasetWriter
                 mine.put(table, shards);
                 progress.planned(table, shards.stream().mapToLong(ShardSpec::rows).sum());
             }
-            Map<Task, Future<List<ShardFile>>> futures = new java.util.HashMap<>();
+            Map<Task, Future<Future<List<ShardFile>>>> futures = new java.util.HashMap<>();
             tasks.stream()
                     .sorted(Comparator.comparingLong((Task task) -> task.shard().rows()).reversed())
-                    .forEach(task -> futures.put(task, executor.submit(() -> writeShard(task.source(), task.shard(), formats))));
-            Map<String, List<Future<List<ShardFile>>>> pending = new LinkedHashMap<>();
+                    .forEach(task -> futures.put(task, executor.submit(() -> {
+                        List<ShardFile> files = writeShard(task.source(), task.shard(), formats);
+                        return committer.submit(() -> commitShard(files));
+                    })));
+            Map<String, List<Future<Future<List<ShardFile>>>>> pending = new LinkedHashMap<>();
             for (Task task : tasks) {
                 pending.computeIfAbsent(task.source().schema().name(), table -> new ArrayList<>()).add(futures.get(task));
             }
             mine.keySet().forEach(table -> pending.computeIfAbsent(table, key -> new ArrayList<>()));
             Map<String, List<List<ShardFile>>> written = new LinkedHashMap<>();
-            for (Map.Entry<String, List<Future<List<ShardFile>>>> entry : pending.entrySet()) {
+            for (Map.Entry<String, List<Future<Future<List<ShardFile>>>>> entry : pending.entrySet()) {
                 List<List<ShardFile>> shards = new ArrayList<>();
-                for (Future<List<ShardFile>> future : entry.getValue()) {
-                    shards.add(await(future));
+                for (Future<Future<List<ShardFile>>> future : entry.getValue()) {
+                    shards.add(await(await(future)));
                 }
                 written.put(entry.getKey(), shards);
             }
@@ -146,15 +147,30 @@ public final class DatasetWriter
         }
         finally {
             executor.shutdownNow();
+            committer.shutdownNow();
         }
+    }
+
+    private static Thread daemon(Runnable runnable, String name)
+    {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     private List<ShardFile> writeShard(TableSource source, ShardSpec shard, List<DataFormat> formats)
             throws IOException
     {
         Path out = options.out();
-        List<ShardFile> files = ShardWriting.write(source, shard, formats, options.compression(),
+        return ShardWriting.write(source, shard, formats, options.compression(),
                 (format, path) -> Files.newOutputStream(temporary(out.resolve(path))), progress);
+    }
+
+    /** Makes the shard's files durable under their temporary names, then renames them into place. */
+    private List<ShardFile> commitShard(List<ShardFile> files)
+            throws IOException
+    {
+        Path out = options.out();
         for (ShardFile file : files) {
             Path target = out.resolve(file.path());
             Folders.fsync(temporary(target));
