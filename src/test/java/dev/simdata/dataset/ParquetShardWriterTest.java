@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,6 +96,51 @@ class ParquetShardWriterTest
             assertThat(count(statement, source, "\"at\" > make_timestamptz(1703000000000000)")).isEqualTo(expected(i -> at(i) > 1_703_000_000L));
         }
         assertThat(Files.size(file)).isGreaterThan(0);
+    }
+
+    /**
+     * A chunk whose first page the codec shrinks by less than an eighth is stored uncompressed (random uuids as text),
+     * a compressible one (repeated numbers, dictionary ids) keeps the codec; both read back the same.
+     */
+    @Test
+    void codecOnlyWhereItPays(@TempDir Path temporary)
+            throws Exception
+    {
+        TableSchema schema = dev.simdata.schema.SchemaCatalogAccess.parse("sample", new ObjectMapper().readTree(DEFINITION));
+        Path file = temporary.resolve("codec.parquet");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        List<UUID> ids = new java.util.ArrayList<>();
+        try (ParquetShardWriter writer = new ParquetShardWriter(file, schema, ParquetCompression.SNAPPY)) {
+            Row row = new Row(schema);
+            for (int i = 0; i < 50_000; i++) {
+                UUID id = new UUID(random.nextLong(), random.nextLong());
+                ids.add(id);
+                fill(row, i);
+                row.setUuid(0, id.getMostSignificantBits(), id.getLeastSignificantBits());
+                writer.write(row);
+            }
+        }
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = duckdb.createStatement()) {
+            java.util.Map<String, String> codecs = new java.util.HashMap<>();
+            try (ResultSet metadata = statement.executeQuery("SELECT path_in_schema, string_agg(DISTINCT compression, ',') FROM parquet_metadata('" + file
+                    + "') GROUP BY path_in_schema")) {
+                while (metadata.next()) {
+                    codecs.put(metadata.getString(1), metadata.getString(2));
+                }
+            }
+            assertThat(codecs).containsEntry("id", "UNCOMPRESSED").containsEntry("count", "SNAPPY").containsEntry("parent", "SNAPPY")
+                    .containsEntry("code", "SNAPPY");
+            try (ResultSet rows = statement.executeQuery("SELECT id, \"count\" FROM read_parquet('" + file + "', file_row_number = true) ORDER BY file_row_number")) {
+                int i = 0;
+                while (rows.next()) {
+                    assertThat(rows.getString(1)).isEqualTo(ids.get(i).toString());
+                    assertThat(rows.getLong(2)).isEqualTo(i % 10);
+                    i++;
+                }
+                assertThat(i).isEqualTo(ids.size());
+            }
+        }
     }
 
     private static long count(Statement statement, String source, String condition)
