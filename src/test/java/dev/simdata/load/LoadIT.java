@@ -108,6 +108,33 @@ class LoadIT
     }
 
     @Test
+    void theSchedulersLockConflictsAreThoseOfPostgresql()
+            throws Exception
+    {
+        try (Connection holder = connect(); Connection other = connect(); Statement holding = holder.createStatement(); Statement asking = other.createStatement()) {
+            holding.execute("CREATE TABLE IF NOT EXISTS public.lock_matrix (id integer)");
+            holder.setAutoCommit(false);
+            other.setAutoCommit(false);
+            for (KeyJob.TableLock held : KeyJob.TableLock.values()) {
+                for (KeyJob.TableLock wanted : KeyJob.TableLock.values()) {
+                    holding.execute("LOCK TABLE public.lock_matrix IN " + held.name().replace('_', ' ') + " MODE");
+                    boolean conflicts = false;
+                    try {
+                        asking.execute("LOCK TABLE public.lock_matrix IN " + wanted.name().replace('_', ' ') + " MODE NOWAIT");
+                    }
+                    catch (SQLException e) {
+                        assertThat(e.getSQLState()).isEqualTo("55P03");
+                        conflicts = true;
+                    }
+                    other.rollback();
+                    holder.rollback();
+                    assertThat(held.conflictsWith(wanted)).as("%s against %s", held, wanted).isEqualTo(conflicts);
+                }
+            }
+        }
+    }
+
+    @Test
     void keyMemoryIsRaisedForTheTransactionOnlyAndNeverLowered()
             throws Exception
     {
