@@ -33,9 +33,12 @@ final class Keys
      * Memory for building an index ({@code maintenance_work_mem}) and for the hash join that validates a foreign key
      * ({@code work_mem}), raised for the key's transaction only and never below the server's own setting: with the
      * defaults (64 MB, 4 MB) the sorts and hashes of the large tables spill to disk. Measured on load_test, 2 jobs:
-     * the keys' statements took about a fifth less time in all (docs/loading.md).
+     * the keys' statements took about a fifth less time in all (docs/loading.md). Index builds run without parallel
+     * workers ({@code max_parallel_maintenance_workers = 0}): the load already keeps a session per core busy, and a
+     * parallel build always sorts through temporary files (448 MB of them on load_test, none without).
      */
-    static final String MEMORY = "SELECT " + atLeast("maintenance_work_mem", "128MB") + ", " + atLeast("work_mem", "64MB");
+    static final String MEMORY = "SELECT " + atLeast("maintenance_work_mem", "128MB") + ", " + atLeast("work_mem", "64MB")
+            + ", set_config('max_parallel_maintenance_workers', '0', true)";
 
     private static String atLeast(String setting, String size)
     {

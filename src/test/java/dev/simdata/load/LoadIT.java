@@ -135,7 +135,7 @@ class LoadIT
     }
 
     @Test
-    void keyMemoryIsRaisedForTheTransactionOnlyAndNeverLowered()
+    void keyMemoryIsRaisedAndParallelBuildsAreOffForTheTransactionOnly()
             throws Exception
     {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
@@ -145,8 +145,10 @@ class LoadIT
             statement.execute(Keys.MEMORY);
             assertThat(LoadFixtures.queryString(connection, "SHOW maintenance_work_mem")).as("never lowered").isEqualTo("1GB");
             assertThat(LoadFixtures.queryString(connection, "SHOW work_mem")).isEqualTo("64MB");
+            assertThat(LoadFixtures.queryString(connection, "SHOW max_parallel_maintenance_workers")).as("index builds without parallel workers").isEqualTo("0");
             connection.rollback();
             assertThat(LoadFixtures.queryString(connection, "SHOW work_mem")).as("scoped to the transaction").isEqualTo("4MB");
+            assertThat(LoadFixtures.queryString(connection, "SHOW max_parallel_maintenance_workers")).as("scoped to the transaction").isEqualTo("2");
             connection.rollback();
             connection.setAutoCommit(true);
             statement.execute("RESET maintenance_work_mem");
