@@ -1,6 +1,7 @@
 package dev.simdata.load;
 
 import dev.simdata.database.ConnectionTarget;
+import dev.simdata.load.KeyJob.TableLock;
 import dev.simdata.schema.Field;
 import dev.simdata.schema.ForeignKey;
 import dev.simdata.schema.PostgresDdl;
@@ -12,20 +13,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Adds the keys after the rows are in: primary keys and unique indexes (in parallel), foreign keys {@code NOT VALID}
- * (a catalog change), their validations (scans, in parallel) and the foreign-key indexes; then ANALYZE. Only what
- * the schema lacks is added, so a re-run after a complete load adds nothing.
+ * Adds the keys after the rows are in: primary keys and unique indexes, foreign keys {@code NOT VALID} (a catalog
+ * change), their validations (scans) and the foreign-key indexes, and ANALYZEs every table, all in one pool over the
+ * load's sessions ({@link KeyScheduler}). Only what the schema lacks is added, so a re-run after a complete load adds
+ * nothing.
  */
 final class Keys
 {
@@ -33,9 +33,12 @@ final class Keys
      * Memory for building an index ({@code maintenance_work_mem}) and for the hash join that validates a foreign key
      * ({@code work_mem}), raised for the key's transaction only and never below the server's own setting: with the
      * defaults (64 MB, 4 MB) the sorts and hashes of the large tables spill to disk. Measured on load_test, 2 jobs:
-     * the keys' statements took about a fifth less time in all (docs/loading.md).
+     * the keys' statements took about a fifth less time in all (docs/loading.md). Index builds run without parallel
+     * workers ({@code max_parallel_maintenance_workers = 0}): the load already keeps a session per core busy, and a
+     * parallel build always sorts through temporary files (448 MB of them on load_test, none without).
      */
-    static final String MEMORY = "SELECT " + atLeast("maintenance_work_mem", "128MB") + ", " + atLeast("work_mem", "64MB");
+    static final String MEMORY = "SELECT " + atLeast("maintenance_work_mem", "128MB") + ", " + atLeast("work_mem", "64MB")
+            + ", set_config('max_parallel_maintenance_workers', '0', true)";
 
     private static String atLeast(String setting, String size)
     {
@@ -48,7 +51,7 @@ final class Keys
     private final LoadProgress progress;
     private final Map<String, Long> rows;
 
-    /** @param rows the rows of each table, to start the largest tables' statements first */
+    /** @param rows the rows of each table, to start the longest chains of statements first */
     Keys(Database database, String schema, LoadProgress progress, Map<String, Long> rows)
     {
         this.rows = Map.copyOf(requireNonNull(rows, "rows is null"));
@@ -61,33 +64,19 @@ final class Keys
     List<String> missing(Connection admin, List<TableSchema> tables)
             throws SQLException
     {
-        KeyPlan keys = keyPlan(admin, tables);
-        List<String> all = new ArrayList<>(keys.first());
-        all.addAll(keys.foreignKeys());
-        all.addAll(keys.validations());
-        all.addAll(keys.indexes());
-        return all;
-    }
-
-    /** The statements of each step, and each statement's weight (the rows it reads) to order a step's statements by. */
-    private record KeyPlan(List<String> first, List<String> foreignKeys, List<String> validations, List<String> indexes, Map<String, Long> weights)
-    {
-        /** {@code statements}, heaviest first: the longest run first, so that the workers finish a step together. */
-        List<String> heaviestFirst(List<String> statements)
-        {
-            List<String> sorted = new ArrayList<>(statements);
-            sorted.sort(Comparator.comparingLong((String statement) -> weights.getOrDefault(statement, 0L)).reversed());
-            return sorted;
+        List<String> statements = new ArrayList<>();
+        for (KeyJob job : database.inTransaction(admin, connection -> jobsIn(connection, tables, false))) {
+            statements.add(job.sql());
         }
+        return statements;
     }
 
-    private KeyPlan keyPlan(Connection admin, List<TableSchema> tables)
-            throws SQLException
-    {
-        return database.inTransaction(admin, connection -> keyPlanIn(connection, tables));
-    }
-
-    private KeyPlan keyPlanIn(Connection admin, List<TableSchema> tables)
+    /**
+     * The missing keys' statements and, with {@code analyze}, an ANALYZE of every table, each with what it needs
+     * first: a foreign key is added {@code NOT VALID} once the referenced table's primary key and unique indexes exist,
+     * and validated once added; everything else needs only the table's rows.
+     */
+    private List<KeyJob> jobsIn(Connection admin, List<TableSchema> tables, boolean analyze)
             throws SQLException
     {
         Set<String> names = new HashSet<>();
@@ -108,98 +97,94 @@ final class Keys
         }
         Set<String> loaded = new HashSet<>();
         tables.forEach(table -> loaded.add(table.name()));
-        List<String> first = new ArrayList<>();
-        List<String> foreignKeys = new ArrayList<>();
-        List<String> validations = new ArrayList<>();
-        List<String> indexes = new ArrayList<>();
-        Map<String, Long> weights = new HashMap<>();
+        List<KeyJob> jobs = new ArrayList<>();
+        Map<String, Set<String>> uniques = new HashMap<>();
         for (TableSchema table : tables) {
             long tableRows = rows.getOrDefault(table.name(), 0L);
+            Set<String> tableUniques = uniques.computeIfAbsent(table.name(), key -> new HashSet<>());
             if (!table.primaryKey().isEmpty() && !names.contains(table.name() + "_pkey")) {
-                first.add(PostgresDdl.primaryKey(schema, table));
-                weights.put(first.get(first.size() - 1), tableRows);
+                String sql = PostgresDdl.primaryKey(schema, table);
+                jobs.add(new KeyJob(sql, tableRows, Map.of(table.name(), TableLock.ACCESS_EXCLUSIVE), Set.of(), false));
+                tableUniques.add(sql);
             }
             for (Field field : table.fields()) {
                 String indexName = table.name() + "_" + field.name() + "_key";
                 if (field.unique() && !table.primaryKey().equals(List.of(field.name())) && !names.contains(indexName)) {
-                    first.add("CREATE UNIQUE INDEX IF NOT EXISTS " + PostgresDdl.quote(indexName) + " ON "
-                            + PostgresDdl.qualified(schema, table.name()) + " (" + PostgresDdl.quote(field.name()) + ")");
-                    weights.put(first.get(first.size() - 1), tableRows);
+                    String sql = "CREATE UNIQUE INDEX IF NOT EXISTS " + PostgresDdl.quote(indexName) + " ON "
+                            + PostgresDdl.qualified(schema, table.name()) + " (" + PostgresDdl.quote(field.name()) + ")";
+                    jobs.add(new KeyJob(sql, tableRows, Map.of(table.name(), TableLock.SHARE), Set.of(), false));
+                    tableUniques.add(sql);
                 }
             }
+        }
+        for (TableSchema table : tables) {
+            long tableRows = rows.getOrDefault(table.name(), 0L);
             List<String> foreignKeyStatements = PostgresDdl.foreignKeys(schema, table);
             List<String> validationStatements = PostgresDdl.validateForeignKeys(schema, table);
             List<String> indexStatements = PostgresDdl.foreignKeyIndexes(schema, table);
             for (int i = 0; i < table.foreignKeys().size(); i++) {
                 ForeignKey foreignKey = table.foreignKeys().get(i);
-                if (!loaded.contains(foreignKey.referencedTable())) {
+                String parent = foreignKey.referencedTable();
+                if (!loaded.contains(parent)) {
                     continue;
                 }
                 String suffix = table.name() + "_" + String.join("_", foreignKey.fields());
-                // a validation joins the child to the parent; an index sorts the child
-                weights.put(validationStatements.get(i), tableRows + rows.getOrDefault(foreignKey.referencedTable(), 0L));
-                weights.put(indexStatements.get(i), tableRows);
                 if (!names.contains(suffix + "_fkey")) {
-                    foreignKeys.add(foreignKeyStatements.get(i) + " NOT VALID");
-                    validations.add(validationStatements.get(i));
+                    String add = foreignKeyStatements.get(i) + " NOT VALID";
+                    jobs.add(new KeyJob(add, 0, locks(table.name(), TableLock.SHARE_ROW_EXCLUSIVE, parent, TableLock.SHARE_ROW_EXCLUSIVE),
+                            uniques.getOrDefault(parent, Set.of()), false));
+                    jobs.add(validation(validationStatements.get(i), table.name(), parent, Set.of(add)));
                 }
                 else if (notValidated.contains(suffix + "_fkey")) {
                     // added by a run that stopped before validating it
-                    validations.add(validationStatements.get(i));
+                    jobs.add(validation(validationStatements.get(i), table.name(), parent, Set.of()));
                 }
                 if (!names.contains(suffix + "_idx")) {
-                    indexes.add(indexStatements.get(i));
+                    jobs.add(new KeyJob(indexStatements.get(i), tableRows, Map.of(table.name(), TableLock.SHARE), Set.of(), false));
                 }
             }
+            if (analyze) {
+                // ANALYZE reads a sample of at most 30,000 rows (default_statistics_target 100)
+                jobs.add(new KeyJob("ANALYZE " + PostgresDdl.qualified(schema, table.name()), Math.min(tableRows, 30_000L),
+                        Map.of(table.name(), TableLock.SHARE_UPDATE_EXCLUSIVE), Set.of(), true));
+            }
         }
-        return new KeyPlan(first, foreignKeys, validations, indexes, weights);
+        return jobs;
     }
 
-    /** Adds what is missing over the load's sessions, running {@code tick} on this thread between and during steps. */
-    void add(Sessions sessions, List<TableSchema> tables, Runnable tick)
+    /** A foreign key's validation joins the child to the parent: it reads both. */
+    private KeyJob validation(String sql, String child, String parent, Set<String> after)
     {
-        KeyPlan keys;
+        long weight = rows.getOrDefault(child, 0L) + rows.getOrDefault(parent, 0L);
+        return new KeyJob(sql, weight, locks(child, TableLock.SHARE_UPDATE_EXCLUSIVE, parent, TableLock.ROW_SHARE), after, false);
+    }
+
+    /** The locks on two tables, the stronger one where they are the same table. */
+    private static Map<String, TableLock> locks(String first, TableLock firstLock, String second, TableLock secondLock)
+    {
+        if (first.equals(second)) {
+            return Map.of(first, firstLock.compareTo(secondLock) >= 0 ? firstLock : secondLock);
+        }
+        return Map.of(first, firstLock, second, secondLock);
+    }
+
+    /**
+     * Adds what is missing and analyzes every table over the load's sessions, in one pool without steps (see
+     * {@link KeyScheduler}), running {@code tick} on this thread meanwhile; returns the time the ANALYZE statements took.
+     */
+    long addAndAnalyze(Sessions sessions, List<TableSchema> tables, Runnable tick)
+    {
+        List<KeyJob> jobs;
         try {
-            keys = keyPlan(sessions.admin(), tables);
+            jobs = database.inTransaction(sessions.admin(), connection -> jobsIn(connection, tables, true));
         }
         catch (SQLException e) {
             throw database.failure("cannot read the constraints of schema " + schema, e);
         }
-        progress.phase("adding primary keys and unique indexes");
-        runParallel(sessions, keys.heaviestFirst(keys.first()), tick);
-        progress.phase("adding foreign keys");
-        for (String statement : keys.foreignKeys()) {
-            execute(sessions.admin(), statement);
-            tick.run();
-        }
-        runParallel(sessions, keys.heaviestFirst(keys.validations()), tick);
-        progress.phase("adding foreign-key indexes");
-        runParallel(sessions, keys.heaviestFirst(keys.indexes()), tick);
-    }
-
-    void analyze(Sessions sessions, List<TableSchema> tables, Runnable tick)
-    {
-        progress.phase("analyzing");
-        List<String> statements = new ArrayList<>();
-        List<TableSchema> largestFirst = new ArrayList<>(tables);
-        largestFirst.sort(Comparator.comparingLong((TableSchema table) -> rows.getOrDefault(table.name(), 0L)).reversed());
-        for (TableSchema table : largestFirst) {
-            statements.add("ANALYZE " + PostgresDdl.qualified(schema, table.name()));
-        }
-        runParallel(sessions, statements, tick);
-    }
-
-    private void runParallel(Sessions sessions, List<String> statements, Runnable tick)
-    {
-        if (statements.isEmpty()) {
-            return;
-        }
-        ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(statements);
-        Workers.run(sessions.workers(statements.size()), connection -> {
-            for (String statement = queue.poll(); statement != null; statement = queue.poll()) {
-                execute(connection, statement);
-            }
-        }, queue::clear, tick);
+        progress.phase("adding keys and indexes, and analyzing");
+        KeyScheduler scheduler = new KeyScheduler(jobs);
+        scheduler.run(sessions.workers(jobs.size()), (connection, job) -> execute(connection, job.sql()), tick);
+        return scheduler.analyzeNanos();
     }
 
     private void execute(Connection connection, String sql)

@@ -10,8 +10,8 @@ import static java.util.Objects.requireNonNull;
  * @param datasetId the SHA-256 of the dataset's datapackage.json, as recorded in the ledger
  * @param nothingToDo true when every shard was already loaded and every key was in place
  * @param copyNanos the COPY phase, from the first shard to the last commit
- * @param constraintNanos primary keys, unique indexes, foreign keys and their indexes
- * @param analyzeNanos ANALYZE of the loaded tables
+ * @param constraintNanos primary keys, unique indexes, foreign keys and their indexes, and ANALYZE (which runs among them)
+ * @param analyzeNanos the ANALYZE statements of the loaded tables, summed over the sessions (part of {@code constraintNanos})
  * @param totalNanos everything, from reading the manifest to the end
  * @param copyFormat how rows were sent: text or binary COPY
  * @param bytesSent COPY data sent to the server in this run

@@ -108,7 +108,34 @@ class LoadIT
     }
 
     @Test
-    void keyMemoryIsRaisedForTheTransactionOnlyAndNeverLowered()
+    void theSchedulersLockConflictsAreThoseOfPostgresql()
+            throws Exception
+    {
+        try (Connection holder = connect(); Connection other = connect(); Statement holding = holder.createStatement(); Statement asking = other.createStatement()) {
+            holding.execute("CREATE TABLE IF NOT EXISTS public.lock_matrix (id integer)");
+            holder.setAutoCommit(false);
+            other.setAutoCommit(false);
+            for (KeyJob.TableLock held : KeyJob.TableLock.values()) {
+                for (KeyJob.TableLock wanted : KeyJob.TableLock.values()) {
+                    holding.execute("LOCK TABLE public.lock_matrix IN " + held.name().replace('_', ' ') + " MODE");
+                    boolean conflicts = false;
+                    try {
+                        asking.execute("LOCK TABLE public.lock_matrix IN " + wanted.name().replace('_', ' ') + " MODE NOWAIT");
+                    }
+                    catch (SQLException e) {
+                        assertThat(e.getSQLState()).isEqualTo("55P03");
+                        conflicts = true;
+                    }
+                    other.rollback();
+                    holder.rollback();
+                    assertThat(held.conflictsWith(wanted)).as("%s against %s", held, wanted).isEqualTo(conflicts);
+                }
+            }
+        }
+    }
+
+    @Test
+    void keyMemoryIsRaisedAndParallelBuildsAreOffForTheTransactionOnly()
             throws Exception
     {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
@@ -118,8 +145,10 @@ class LoadIT
             statement.execute(Keys.MEMORY);
             assertThat(LoadFixtures.queryString(connection, "SHOW maintenance_work_mem")).as("never lowered").isEqualTo("1GB");
             assertThat(LoadFixtures.queryString(connection, "SHOW work_mem")).isEqualTo("64MB");
+            assertThat(LoadFixtures.queryString(connection, "SHOW max_parallel_maintenance_workers")).as("index builds without parallel workers").isEqualTo("0");
             connection.rollback();
             assertThat(LoadFixtures.queryString(connection, "SHOW work_mem")).as("scoped to the transaction").isEqualTo("4MB");
+            assertThat(LoadFixtures.queryString(connection, "SHOW max_parallel_maintenance_workers")).as("scoped to the transaction").isEqualTo("2");
             connection.rollback();
             connection.setAutoCommit(true);
             statement.execute("RESET maintenance_work_mem");
