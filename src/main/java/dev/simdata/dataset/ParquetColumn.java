@@ -58,7 +58,7 @@ final class ParquetColumn
     private final PageBytes plain = new PageBytes(1 << 16);
     private final PageBytes page = new PageBytes(1 << 16);
     private final byte[] key = new byte[40];
-    private final PageBytes text = new PageBytes(1 << 16);
+    private final PageBytes text = new PageBytes(64);
     private int[] ids = new int[1024];
     private int[] levels = new int[1024];
     private int values;
