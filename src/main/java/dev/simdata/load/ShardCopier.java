@@ -19,15 +19,19 @@ import java.nio.file.Files;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Loads one shard in one transaction: COPY FROM STDIN while hashing the file, then checks the SHA-256 and the row
- * count against the manifest, records the shard in the ledger and commits. Any failure rolls the whole shard back.
+ * Loads a {@link CopyUnit} (a shard, or a whole table) in one transaction: COPY FROM STDIN while hashing each file,
+ * then checks its SHA-256 and row count against the manifest, records the shards in the ledger and commits. Any
+ * failure rolls the whole unit back.
  */
 final class ShardCopier
 {
@@ -61,24 +65,34 @@ final class ShardCopier
     }
 
     /**
-     * Loads and commits the shard in one transaction: the loader's settings, the lease held ({@link LoadLease#fence}),
-     * the ledger row claimed, the rows copied and checked. The connection must not be in auto-commit mode. Returns
-     * the rows loaded, or -1 when another load had already loaded the shard (nothing is sent then).
+     * Loads and commits {@code unit} in one transaction: the loader's settings, the lease held ({@link LoadLease#fence}),
+     * the ledger rows claimed, the rows copied and checked, shard after shard ({@code starting} is told which). A whole
+     * table found empty is truncated first ({@link #truncateIfEmpty}) and copied {@code FREEZE}. The connection must not
+     * be in auto-commit mode. Returns the rows loaded, or -1 when another load had already loaded one of the shards
+     * (nothing is sent then).
      */
-    long load(Connection connection, PlannedShard shard)
+    long load(Connection connection, CopyUnit unit, Consumer<PlannedShard> starting)
             throws SQLException, IOException
     {
         try {
             database.begin(connection);
             lease.fence(connection);
-            if (!ledger.claim(connection, datasetId, shard)) {
-                connection.rollback();
-                return -1;
+            for (PlannedShard shard : unit.shards()) {
+                if (!ledger.claim(connection, datasetId, shard)) {
+                    connection.rollback();
+                    return -1;
+                }
             }
-            long rows = shard.format() == DataFormat.CSV ? copyCsv(connection, shard) : copyParquet(connection, shard);
-            if (rows != shard.shard().rows()) {
-                throw new LoadException(shard.file() + ": COPY loaded " + rows + " rows but the manifest says " + shard.shard().rows()
-                        + "; the shard was rolled back, regenerate or re-download the dataset");
+            boolean freeze = unit.wholeTable() && truncateIfEmpty(connection, unit.table());
+            long rows = 0;
+            for (PlannedShard shard : unit.shards()) {
+                starting.accept(shard);
+                long copied = shard.format() == DataFormat.CSV ? copyCsv(connection, shard, freeze) : copyParquet(connection, shard, freeze);
+                if (copied != shard.shard().rows()) {
+                    throw new LoadException(shard.file() + ": COPY loaded " + copied + " rows but the manifest says " + shard.shard().rows()
+                            + "; the shard was rolled back, regenerate or re-download the dataset");
+                }
+                rows += copied;
             }
             connection.commit();
             return rows;
@@ -89,16 +103,39 @@ final class ShardCopier
         }
     }
 
-    static String copySql(String schema, TableSchema table, CopyFormat format)
+    /**
+     * Truncates {@code table} when, locked, it holds no row and nothing depends on it (no trigger, so no foreign key,
+     * and no row security, which could hide rows from this check), so that COPY may write its rows frozen: PostgreSQL
+     * allows {@code FREEZE} only into a table created or truncated in the same transaction. Truncating an empty table
+     * deletes nothing. Returns whether it did.
+     */
+    private boolean truncateIfEmpty(Connection connection, TableSchema table)
+            throws SQLException
+    {
+        String name = PostgresDdl.qualified(schema, table.name());
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LOCK TABLE " + name + " IN ACCESS EXCLUSIVE MODE");
+            try (ResultSet result = statement.executeQuery("SELECT NOT EXISTS (SELECT FROM " + name + ") AND NOT c.relhastriggers AND NOT c.relrowsecurity "
+                    + "FROM pg_class c WHERE c.oid = '" + name.replace("'", "''") + "'::regclass")) {
+                if (!result.next() || !result.getBoolean(1)) {
+                    return false;
+                }
+            }
+            statement.execute("TRUNCATE " + name);
+            return true;
+        }
+    }
+
+    static String copySql(String schema, TableSchema table, CopyFormat format, boolean freeze)
     {
         StringBuilder sql = new StringBuilder("COPY ").append(PostgresDdl.qualified(schema, table.name())).append(" (");
         for (int i = 0; i < table.columnCount(); i++) {
             sql.append(i == 0 ? "" : ", ").append(PostgresDdl.quote(table.field(i).name()));
         }
-        return sql.append(format == CopyFormat.BINARY ? ") FROM STDIN (FORMAT binary)" : ") FROM STDIN (FORMAT csv)").toString();
+        return sql.append(") FROM STDIN (FORMAT ").append(format == CopyFormat.BINARY ? "binary" : "csv").append(freeze ? ", FREEZE)" : ")").toString();
     }
 
-    private long copyCsv(Connection connection, PlannedShard shard)
+    private long copyCsv(Connection connection, PlannedShard shard, boolean freeze)
             throws SQLException, IOException
     {
         checkSize(shard);
@@ -117,10 +154,10 @@ final class ShardCopier
             long rows;
             try {
                 if (copyFormat == CopyFormat.BINARY) {
-                    rows = copyCsvAsBinary(copyManager, shard, in);
+                    rows = copyCsvAsBinary(copyManager, shard, in, freeze);
                 }
                 else {
-                    rows = copyManager.copyIn(copySql(schema, shard.table(), CopyFormat.TEXT), beating(in), BUFFER_SIZE);
+                    rows = copyManager.copyIn(copySql(schema, shard.table(), CopyFormat.TEXT, freeze), beating(in), BUFFER_SIZE);
                     bytesSent.addAndGet(shard.shard().bytes() - expectedHeader.length);
                 }
             }
@@ -135,10 +172,10 @@ final class ShardCopier
         }
     }
 
-    private long copyCsvAsBinary(CopyManager copyManager, PlannedShard shard, InputStream in)
+    private long copyCsvAsBinary(CopyManager copyManager, PlannedShard shard, InputStream in, boolean freeze)
             throws SQLException, IOException
     {
-        CopyIn copyIn = copyManager.copyIn(copySql(schema, shard.table(), CopyFormat.BINARY));
+        CopyIn copyIn = copyManager.copyIn(copySql(schema, shard.table(), CopyFormat.BINARY, freeze));
         try {
             BinaryCopyWriter writer = new BinaryCopyWriter(new ServerStream(new PGCopyOutputStream(copyIn, BUFFER_SIZE), heartbeat), BUFFER_SIZE);
             writer.begin();
@@ -171,7 +208,7 @@ final class ShardCopier
         }
     }
 
-    private long copyParquet(Connection connection, PlannedShard shard)
+    private long copyParquet(Connection connection, PlannedShard shard, boolean freeze)
             throws SQLException, IOException
     {
         checkSize(shard);
@@ -181,7 +218,7 @@ final class ShardCopier
             throw checksumMismatch(shard, actual);
         }
         CopyManager copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
-        CopyIn copyIn = copyManager.copyIn(copySql(schema, shard.table(), copyFormat));
+        CopyIn copyIn = copyManager.copyIn(copySql(schema, shard.table(), copyFormat, freeze));
         try {
             ServerStream counted = new ServerStream(new PGCopyOutputStream(copyIn, BUFFER_SIZE), heartbeat);
             long sent;

@@ -3,7 +3,11 @@ package dev.simdata.load;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static java.util.Objects.requireNonNull;
 
@@ -25,6 +30,8 @@ final class ShardLoads
     private final Ledger ledger;
     private final LoadProgress progress;
     private final Set<PlannedShard> loaded = ConcurrentHashMap.newKeySet();
+    private final Set<String> bareTables = new HashSet<>();
+    private final Map<String, Integer> tableShards = new HashMap<>();
 
     ShardLoads(Database database, String schema, Ledger ledger, LoadProgress progress)
     {
@@ -38,7 +45,12 @@ final class ShardLoads
     List<PlannedShard> pending(Connection admin, String datasetId, Map<String, List<PlannedShard>> plan)
             throws SQLException
     {
-        Map<String, Ledger.Entry> loaded = database.inTransaction(admin, connection -> ledger.entries(connection, datasetId));
+        Map<String, Ledger.Entry> loaded = database.inTransaction(admin, connection -> {
+            bareTables.clear();
+            bareTables.addAll(bareTables(connection));
+            return ledger.entries(connection, datasetId);
+        });
+        plan.forEach((table, shards) -> tableShards.put(table, shards.size()));
         List<PlannedShard> pending = new ArrayList<>();
         for (List<PlannedShard> shards : plan.values()) {
             long rows = 0;
@@ -64,9 +76,27 @@ final class ShardLoads
         return pending;
     }
 
+    /** The schema's tables that nothing depends on yet: no index, no trigger (a foreign key has two), no row security. */
+    private Set<String> bareTables(Connection connection)
+            throws SQLException
+    {
+        Set<String> tables = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "WHERE n.nspname = ? AND c.relkind = 'r' AND NOT c.relhasindex AND NOT c.relhastriggers AND NOT c.relrowsecurity")) {
+            statement.setString(1, schema);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    tables.add(result.getString(1));
+                }
+            }
+        }
+        return tables;
+    }
+
     /**
-     * Loads {@code pending} over {@code sessions} (one shard at a time each), while {@code tick} runs on the calling
-     * thread; returns per table the time from its first shard's start to its last shard's commit.
+     * Loads {@code pending} over {@code sessions} (one {@link CopyUnit} at a time each: a whole table or a shard),
+     * while {@code tick} runs on the calling thread; returns per table the time from its first shard's start to its
+     * last shard's commit.
      */
     Map<String, AtomicLong> load(ShardCopier copier, List<PlannedShard> pending, List<Connection> sessions, Runnable tick)
     {
@@ -79,21 +109,25 @@ final class ShardLoads
         if (pending.isEmpty()) {
             return copyNanos;
         }
-        ConcurrentLinkedQueue<PlannedShard> queue = new ConcurrentLinkedQueue<>(pending);
+        List<Connection> workers = sessions.subList(0, Math.min(sessions.size(), pending.size()));
+        ConcurrentLinkedQueue<CopyUnit> queue = new ConcurrentLinkedQueue<>(CopyUnit.plan(pending, bareTables, tableShards, workers.size()));
         long started = System.nanoTime();
-        Workers.run(sessions.subList(0, Math.min(sessions.size(), pending.size())), connection -> {
-            for (PlannedShard shard = queue.poll(); shard != null; shard = queue.poll()) {
-                long shardStarted = System.nanoTime();
-                if (firstStart.get(shard.table().name()).compareAndSet(Long.MAX_VALUE, shardStarted - started)) {
-                    progress.started(shard.table().name());
+        Workers.run(workers, connection -> {
+            for (CopyUnit unit = queue.poll(); unit != null; unit = queue.poll()) {
+                String table = unit.table().name();
+                if (firstStart.get(table).compareAndSet(Long.MAX_VALUE, System.nanoTime() - started)) {
+                    progress.started(table);
                 }
-                long rows = loadOne(copier, connection, shard);
-                if (rows < 0) {
-                    continue; // another load committed it meanwhile
+                if (loadOne(copier, connection, unit) < 0) {
+                    // another load committed one of its shards meanwhile: the others go one by one
+                    if (unit.shards().size() > 1) {
+                        unit.shards().forEach(shard -> queue.add(new CopyUnit(List.of(shard), false)));
+                    }
+                    continue;
                 }
-                loaded.add(shard);
-                copyNanos.get(shard.table().name()).accumulateAndGet(System.nanoTime() - started, Math::max);
-                progress.loaded(shard.table().name(), rows);
+                loaded.addAll(unit.shards());
+                copyNanos.get(table).accumulateAndGet(System.nanoTime() - started, Math::max);
+                unit.shards().forEach(shard -> progress.loaded(table, shard.shard().rows()));
                 if (Thread.currentThread().isInterrupted()) {
                     return;
                 }
@@ -113,12 +147,14 @@ final class ShardLoads
         return Set.copyOf(loaded);
     }
 
-    private long loadOne(ShardCopier copier, Connection connection, PlannedShard shard)
+    private long loadOne(ShardCopier copier, Connection connection, CopyUnit unit)
     {
+        AtomicReference<PlannedShard> current = new AtomicReference<>(unit.shards().get(0));
         try {
-            return copier.load(connection, shard);
+            return copier.load(connection, unit, current::set);
         }
         catch (SQLException e) {
+            PlannedShard shard = current.get();
             if ("23505".equals(e.getSQLState())) {
                 throw new LoadException(shard.file() + " holds rows whose keys are already in " + schema + "." + shard.table().name()
                         + " (" + database.target().redact(e.getMessage()).replace('\n', ' ') + "); nothing of the file was loaded; load into another --schema or use --mode replace");
@@ -131,10 +167,11 @@ final class ShardLoads
             throw database.failure("loading " + shard.file() + " into " + schema + "." + shard.table().name() + " failed (rolled back)", e);
         }
         catch (ShardCopier.ServerSendException e) {
+            PlannedShard shard = current.get();
             throw database.failure("sending " + shard.file() + " to " + schema + "." + shard.table().name() + " failed (rolled back)", e.sqlCause());
         }
         catch (IOException e) {
-            throw new LoadException("cannot read " + shard.file() + ": " + e.getMessage() + " (nothing of it was loaded)", e);
+            throw new LoadException("cannot read " + current.get().file() + ": " + e.getMessage() + " (nothing of it was loaded)", e);
         }
     }
 }

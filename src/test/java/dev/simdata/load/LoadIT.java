@@ -398,6 +398,42 @@ class LoadIT
     }
 
     @Test
+    void aFreshLoadCopiesWholeTablesFrozen()
+            throws Exception
+    {
+        load(demo, "frozen");
+        try (Connection connection = connect()) {
+            // FREEZE marks every page all-visible (the index builds record the count); rows copied plainly would not be
+            for (String table : List.of("organizations", "campaigns", "recipients", "events")) {
+                assertThat(queryLong(connection, "SELECT relpages - relallvisible FROM pg_class WHERE oid = 'frozen.\"" + table + "\"'::regclass"))
+                        .as(table).isZero();
+            }
+        }
+        assertExactCountsAndKeys(demo, "frozen");
+    }
+
+    @Test
+    void appendNeverTruncatesRowsItDidNotWrite()
+            throws Exception
+    {
+        load(demo, "appendsource");
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            // a bare table (no key, no trigger) that already holds a row of someone else's: it must not be truncated
+            statement.execute("CREATE SCHEMA theirs");
+            statement.execute("CREATE TABLE theirs.organizations (LIKE appendsource.organizations)");
+            statement.execute("INSERT INTO theirs.organizations SELECT * FROM appendsource.organizations LIMIT 1");
+            statement.execute("UPDATE theirs.organizations SET id = gen_random_uuid(), name = 'Not from this dataset'");
+        }
+        DatasetLoader.load(LoadFixtures.target(postgres), LoadFixtures.options(demo, "theirs").withMode(LoadMode.APPEND), LoadProgress.NONE,
+                ReplaceConfirmation.ALWAYS);
+        try (Connection connection = connect()) {
+            assertThat(queryLong(connection, "SELECT count(*) FROM theirs.organizations WHERE name = 'Not from this dataset'")).isEqualTo(1);
+            assertThat(queryLong(connection, "SELECT count(*) FROM theirs.organizations"))
+                    .isEqualTo(queryLong(connection, "SELECT count(*) FROM appendsource.organizations") + 1);
+        }
+    }
+
+    @Test
     void foreignTableWithOtherColumnsIsRefused()
             throws Exception
     {
