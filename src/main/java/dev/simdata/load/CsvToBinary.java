@@ -31,6 +31,9 @@ final class CsvToBinary
     private int inputPosition;
     private int inputLimit;
     private byte[] field = new byte[256];
+    /** The last date parsed ({@link #epochDay()}); no date until then (a NUL byte is never in a date field). */
+    private final byte[] lastDate = new byte[10];
+    private long lastEpochDay;
     private int fieldLength;
     private long line = 1;
 
@@ -308,13 +311,28 @@ final class CsvToBinary
         if (fieldLength != 10 || field[4] != '-' || field[7] != '-') {
             return LocalDate.parse(text()).toEpochDay();
         }
-        return BinaryCopyWriter.epochDay((int) parseLong(0, 4), (int) parseLong(5, 7), (int) parseLong(8, 10));
+        return epochDay();
+    }
+
+    /**
+     * The epoch day of the field's first 10 bytes, {@code YYYY-MM-DD}: the last one's again when the bytes are the same
+     * (a shard's timestamps fall on few days, in runs), otherwise parsed and checked.
+     */
+    private long epochDay()
+    {
+        if (Arrays.equals(field, 0, 10, lastDate, 0, 10)) {
+            return lastEpochDay;
+        }
+        long day = BinaryCopyWriter.epochDay((int) parseLong(0, 4), (int) parseLong(5, 7), (int) parseLong(8, 10));
+        System.arraycopy(field, 0, lastDate, 0, 10);
+        lastEpochDay = day;
+        return day;
     }
 
     private long timestampMicros()
     {
         if (fieldLength == 20 && field[4] == '-' && field[7] == '-' && field[10] == 'T' && field[19] == 'Z' && field[13] == ':' && field[16] == ':') {
-            long day = BinaryCopyWriter.epochDay((int) parseLong(0, 4), (int) parseLong(5, 7), (int) parseLong(8, 10));
+            long day = epochDay();
             long hour = parseLong(11, 13);
             long minute = parseLong(14, 16);
             long second = parseLong(17, 19);

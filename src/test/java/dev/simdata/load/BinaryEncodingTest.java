@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,6 +98,26 @@ class BinaryEncodingTest
                 + "00000008" + "00000000000002c2"
                 + "0000000c" + HexFormat.of().formatHex("sms_opted_in".getBytes(StandardCharsets.UTF_8));
         assertThat(rows(callSessions, row + row)).isEqualTo(expected + expected);
+    }
+
+    @Test
+    void timestampsOfTheSameDayAndOfOthersEncodeAsEachAlone()
+            throws IOException
+    {
+        // the encoder reuses the last day's epoch day when the date bytes repeat: a run of rows must encode as the rows one by one
+        TableSchema callSessions = SchemaCatalog.bundled().table("call_sessions");
+        String prefix = "ea46edb5-c25c-845e-826e-0bc7fcea7210,827c6c72-803d-8213-b0d3-574f9a036af9,df604450-02b7-8652-bff6-816aa0fb5f9b,,,+19554632110,";
+        StringBuilder all = new StringBuilder();
+        StringBuilder oneByOne = new StringBuilder();
+        for (String timestamp : List.of("2025-12-16T19:14:22Z", "2025-12-16T23:59:59Z", "2025-12-17T00:00:00Z", "2025-12-16T00:00:00Z",
+                "2024-02-29T12:00:00Z", "2024-02-29T12:00:01Z", "1999-12-31T23:59:59Z")) {
+            String row = prefix + timestamp + ",true,706,x\n";
+            all.append(row);
+            oneByOne.append(rows(callSessions, row));
+        }
+        assertThat(rows(callSessions, all.toString())).isEqualTo(oneByOne.toString());
+        assertThatThrownBy(() -> rows(callSessions, prefix + "2025-02-28T19:14:22Z,true,706,x\n" + prefix + "2025-02-29T19:14:22Z,true,706,x\n"))
+                .isInstanceOf(LoadException.class).hasMessageContaining("line 3");
     }
 
     @Test
