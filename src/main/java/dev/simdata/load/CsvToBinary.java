@@ -31,8 +31,7 @@ final class CsvToBinary
     private int inputPosition;
     private int inputLimit;
     private byte[] field = new byte[256];
-    /** The last date parsed ({@link #epochDay()}); no date until then (a NUL byte is never in a date field). */
-    private final byte[] lastDate = new byte[10];
+    private final byte[] lastDate = new byte[10]; // the last date parsed, NUL bytes (never a date) until then
     private long lastEpochDay;
     private int fieldLength;
     private long line = 1;
@@ -308,25 +307,17 @@ final class CsvToBinary
 
     private long date()
     {
-        if (fieldLength != 10 || field[4] != '-' || field[7] != '-') {
-            return LocalDate.parse(text()).toEpochDay();
-        }
-        return epochDay();
+        return fieldLength == 10 && field[4] == '-' && field[7] == '-' ? epochDay() : LocalDate.parse(text()).toEpochDay();
     }
 
-    /**
-     * The epoch day of the field's first 10 bytes, {@code YYYY-MM-DD}: the last one's again when the bytes are the same
-     * (a shard's timestamps fall on few days, in runs), otherwise parsed and checked.
-     */
+    /** The epoch day of the field's {@code YYYY-MM-DD}: the last one's when the bytes repeat (timestamps come in runs of a day). */
     private long epochDay()
     {
-        if (Arrays.equals(field, 0, 10, lastDate, 0, 10)) {
-            return lastEpochDay;
+        if (!Arrays.equals(field, 0, 10, lastDate, 0, 10)) {
+            lastEpochDay = BinaryCopyWriter.epochDay((int) parseLong(0, 4), (int) parseLong(5, 7), (int) parseLong(8, 10));
+            System.arraycopy(field, 0, lastDate, 0, 10);
         }
-        long day = BinaryCopyWriter.epochDay((int) parseLong(0, 4), (int) parseLong(5, 7), (int) parseLong(8, 10));
-        System.arraycopy(field, 0, lastDate, 0, 10);
-        lastEpochDay = day;
-        return day;
+        return lastEpochDay;
     }
 
     private long timestampMicros()
