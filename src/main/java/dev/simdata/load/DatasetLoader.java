@@ -27,9 +27,9 @@ import static java.util.Objects.requireNonNull;
  *       {@code schemas/}, every path must stay inside the dataset folder.</li>
  *   <li>{@link SchemaSetup}: takes the load lock ({@link LoadLease}), creates the schema, the ledger and the tables, bare
  *       (no keys, no indexes), per the mode.</li>
- *   <li>{@link ShardLoads}: loads the shards the ledger does not list, parents first, over {@code jobs} connections;
- *       each shard is one transaction with its ledger row, committed only when its SHA-256 and row count match the
- *       manifest.</li>
+ *   <li>{@link ShardLoads}: loads the shards the ledger does not list over {@code jobs} connections, a whole table
+ *       (copied {@code FREEZE}) or a shard per transaction ({@link CopyUnit}), with their ledger rows, committed only
+ *       when each file's SHA-256 and row count match the manifest.</li>
  *   <li>{@link Keys}: adds primary keys, unique indexes, foreign keys (validated) and their indexes, and runs ANALYZE, in one
  *       pool ({@link KeyScheduler}).</li>
  * </ol>
