@@ -176,12 +176,7 @@ final class Keys
     {
         return "SELECT set_config('enable_hashjoin', 'off', true), set_config('enable_nestloop', 'off', true) WHERE "
                 + "(SELECT count(*) = 2 AND bool_and(c.relallvisible >= c.relpages) FROM pg_class c WHERE c.oid IN ("
-                + regclass(child) + ", " + regclass(parent) + "))";
-    }
-
-    private String regclass(String table)
-    {
-        return "'" + PostgresDdl.qualified(schema, table).replace("'", "''") + "'::regclass";
+                + PostgresDdl.regclass(schema, child) + ", " + PostgresDdl.regclass(schema, parent) + "))";
     }
 
     /** The locks on two tables, the stronger one where they are the same table. */

@@ -116,7 +116,7 @@ final class ShardCopier
         try (Statement statement = connection.createStatement()) {
             statement.execute("LOCK TABLE " + name + " IN ACCESS EXCLUSIVE MODE");
             try (ResultSet result = statement.executeQuery("SELECT NOT EXISTS (SELECT FROM " + name + ") AND NOT c.relhastriggers AND NOT c.relrowsecurity "
-                    + "FROM pg_class c WHERE c.oid = '" + name.replace("'", "''") + "'::regclass")) {
+                    + "FROM pg_class c WHERE c.oid = " + PostgresDdl.regclass(schema, table.name()))) {
                 if (!result.next() || !result.getBoolean(1)) {
                     return false;
                 }

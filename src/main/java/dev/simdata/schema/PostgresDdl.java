@@ -22,6 +22,12 @@ public final class PostgresDdl
         return quote(schema) + '.' + quote(table);
     }
 
+    /** The table as a {@code regclass} literal, for catalog queries: {@code '"schema"."table"'::regclass}. */
+    public static String regclass(String schema, String table)
+    {
+        return literal(qualified(schema, table)) + "::regclass";
+    }
+
     /** The column type, spelled as PostgreSQL's {@code format_type} reports it, so a catalog can be compared with it. */
     public static String columnType(Field field)
     {
