@@ -16,14 +16,22 @@ import static java.util.Objects.requireNonNull;
  * @param locks the lock each table named by the statement takes
  * @param after the statements (of the same run) that must have committed first
  * @param analyze whether it is an ANALYZE (reported apart)
+ * @param settings a query run before the statement in its transaction (transaction-scoped {@code set_config} calls),
+ *         or null
  */
-record KeyJob(String sql, long weight, Map<String, TableLock> locks, Set<String> after, boolean analyze)
+record KeyJob(String sql, long weight, Map<String, TableLock> locks, Set<String> after, boolean analyze, String settings)
 {
     KeyJob
     {
         requireNonNull(sql, "sql is null");
         locks = Map.copyOf(requireNonNull(locks, "locks is null"));
         after = Set.copyOf(requireNonNull(after, "after is null"));
+    }
+
+    /** A job without settings of its own. */
+    KeyJob(String sql, long weight, Map<String, TableLock> locks, Set<String> after, boolean analyze)
+    {
+        this(sql, weight, locks, after, analyze, null);
     }
 
     /** Whether this job and {@code other} may run at once: no table is locked by both in conflicting modes. */

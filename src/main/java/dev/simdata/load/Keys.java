@@ -50,8 +50,6 @@ final class Keys
     private final String schema;
     private final LoadProgress progress;
     private final Map<String, Long> rows;
-    /** Each validation statement of this run: the settings that make it a merge of two indexes when it may be one. */
-    private final Map<String, String> validationSettings = new HashMap<>();
 
     /** @param rows the rows of each table, to start the longest chains of statements first */
     Keys(Database database, String schema, LoadProgress progress, Map<String, Long> rows)
@@ -162,9 +160,9 @@ final class Keys
      */
     private KeyJob validation(String sql, String child, String parent, Set<String> after)
     {
-        validationSettings.put(sql, mergeWhenAllVisible(child, parent));
         long weight = rows.getOrDefault(child, 0L) + rows.getOrDefault(parent, 0L);
-        return new KeyJob(sql, weight, locks(child, TableLock.SHARE_UPDATE_EXCLUSIVE, parent, TableLock.ROW_SHARE), after, false);
+        return new KeyJob(sql, weight, locks(child, TableLock.SHARE_UPDATE_EXCLUSIVE, parent, TableLock.ROW_SHARE), after, false,
+                mergeWhenAllVisible(child, parent));
     }
 
     /**
@@ -203,7 +201,7 @@ final class Keys
         }
         progress.phase("adding keys and indexes, and analyzing");
         KeyScheduler scheduler = new KeyScheduler(jobs);
-        scheduler.run(sessions.workers(jobs.size()), (connection, job) -> execute(connection, job.sql(), validationSettings.get(job.sql())), tick);
+        scheduler.run(sessions.workers(jobs.size()), (connection, job) -> execute(connection, job.sql(), job.settings()), tick);
         return scheduler.analyzeNanos();
     }
 
