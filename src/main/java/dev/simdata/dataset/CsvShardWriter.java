@@ -1,6 +1,5 @@
 package dev.simdata.dataset;
 
-import dev.simdata.random.Uuids;
 import dev.simdata.schema.Field;
 import dev.simdata.schema.FieldType;
 import dev.simdata.schema.Row;
@@ -75,9 +74,9 @@ final class CsvShardWriter
             switch (types[column]) {
                 case STRING -> writeText(row.string(column));
                 case UUID -> {
-                    ensure(36);
-                    Uuids.format(row.uuidHigh(column), row.uuidLow(column), buffer, position);
-                    position += 36;
+                    ensure(Row.UUID_TEXT);
+                    row.copyUuidText(column, buffer, position);
+                    position += Row.UUID_TEXT;
                 }
                 case INTEGER -> {
                     ensure(MAX_SCALAR_BYTES);

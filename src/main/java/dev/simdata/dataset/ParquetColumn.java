@@ -3,6 +3,7 @@ package dev.simdata.dataset;
 import dev.simdata.random.Uuids;
 import dev.simdata.schema.Field;
 import dev.simdata.schema.FieldType;
+import dev.simdata.schema.Row;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
@@ -43,7 +44,7 @@ final class ParquetColumn
     private boolean usingDictionary;
     private boolean dictionaryPages;
     private int dictionaryPlainBytes;
-    /** The last value's key and id, and the last uuid: consecutive rows often repeat them (a recipient's events). */
+    /** The last value's key and id: consecutive rows often repeat them (a recipient's events). */
     private byte[] lastKey = new byte[64];
     private int lastLength = -1;
     private int lastId;
@@ -51,9 +52,6 @@ final class ParquetColumn
     private static final int CACHED_STRINGS = 256;
     private final String[] cachedStrings = new String[CACHED_STRINGS];
     private final int[] cachedIds = new int[CACHED_STRINGS];
-    private int lastUuidAt = -1;
-    private long lastHigh;
-    private long lastLow;
 
     private final PageBytes plain = new PageBytes(1 << 16);
     private final PageBytes page = new PageBytes(1 << 16);
@@ -66,6 +64,8 @@ final class ParquetColumn
     private int defined;
     private long plainSize;
     private final PageRange range = new PageRange();
+    /** Dictionary entries below 64 among the page's values, not yet in {@link #range}. */
+    private long rangeIds;
     private final List<Page> pages = new ArrayList<>();
     private long chunkBytes;
     private long chunkValues;
@@ -149,27 +149,19 @@ final class ParquetColumn
         ended();
     }
 
-    /** A uuid, written as its 36-character text; its dictionary key is the 16 bytes. */
-    void writeUuid(long high, long low)
+    /** A uuid, written as its 36-character text (formatted once by the row); its dictionary key is the 16 bytes. */
+    void writeUuid(Row row, int column)
     {
         level(1);
         if (usingDictionary) {
-            PageBytes.writeLong(key, 0, high);
-            PageBytes.writeLong(key, 8, low);
+            PageBytes.writeLong(key, 0, row.uuidHigh(column));
+            PageBytes.writeLong(key, 8, row.uuidLow(column));
             id(key, 16, 40);
         }
         else {
             int at = plain.reserve(40);
-            if (lastUuidAt >= 0 && high == lastHigh && low == lastLow) {
-                System.arraycopy(plain.array(), lastUuidAt, plain.array(), at, 40);
-            }
-            else {
-                PageBytes.writeInt(plain.array(), at, 36);
-                Uuids.format(high, low, plain.array(), at + 4);
-                lastHigh = high;
-                lastLow = low;
-            }
-            lastUuidAt = at;
+            PageBytes.writeInt(plain.array(), at, Row.UUID_TEXT);
+            row.copyUuidText(column, plain.array(), at + 4);
         }
         plainSize += 40;
         ended();
@@ -183,31 +175,47 @@ final class ParquetColumn
         if (usingDictionary && cachedStrings[slot] == value) {
             int id = cachedIds[slot];
             ids(id);
-            int length = dictionary.length(id);
             if (binaryStatistics) {
-                range.add(dictionary.arena(), dictionary.offset(id), length);
+                rangeOf(id);
             }
-            plainSize += length + 4;
+            plainSize += dictionary.length(id) + 4;
             ended();
             return;
         }
         int length = text.setUtf8(value);
-        if (binaryStatistics) {
-            range.add(text.array(), 0, length);
-        }
         if (usingDictionary) {
             int id = id(text.array(), length, length + 4);
             if (value instanceof String string) {
                 cachedStrings[slot] = string;
                 cachedIds[slot] = id;
             }
+            if (binaryStatistics) {
+                rangeOf(id);
+            }
         }
         else {
+            if (binaryStatistics) {
+                range.add(text.array(), 0, length);
+            }
             plain.putInt(length);
             plain.put(text.array(), 0, length);
         }
         plainSize += length + 4;
         ended();
+    }
+
+    /**
+     * Counts dictionary entry {@code id} into the page's range: one of the first 64 entries (the codes of a column
+     * with allowed values) as a bit, compared once when the page ends, instead of twice per value.
+     */
+    private void rangeOf(int id)
+    {
+        if (id < Long.SIZE) {
+            rangeIds |= 1L << id;
+        }
+        else {
+            range.add(dictionary.arena(), dictionary.offset(id), dictionary.length(id));
+        }
     }
 
     private void level(int level)
@@ -324,13 +332,17 @@ final class ParquetColumn
             page.put(plain.array(), 0, plain.size());
         }
         // a required column's plain values are the whole page: compressed from where they are
+        for (long bits = rangeIds; bits != 0; bits &= bits - 1) {
+            int id = Long.numberOfTrailingZeros(bits);
+            range.add(dictionary.arena(), dictionary.offset(id), dictionary.length(id));
+        }
+        rangeIds = 0;
         PageBytes whole = optional || dictionaryEncoded ? page : plain;
         byte[] compressed = compression.compress(whole.array(), whole.size(), dictionaryEncoded);
         pages.add(new Page(compressed, whole.size(), values, statistics(), dictionaryEncoded ? Encoding.PLAIN_DICTIONARY : Encoding.PLAIN));
         chunkBytes += compressed.length;
         chunkValues += values;
         plain.clear();
-        lastUuidAt = -1;
         values = 0;
         nulls = 0;
         defined = 0;

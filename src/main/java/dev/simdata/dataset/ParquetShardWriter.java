@@ -93,7 +93,7 @@ final class ParquetShardWriter
                 continue;
             }
             switch (types[i]) {
-                case UUID -> column.writeUuid(row.uuidHigh(i), row.uuidLow(i));
+                case UUID -> column.writeUuid(row, i);
                 case STRING -> column.writeString(row.string(i));
                 case INTEGER, DECIMAL -> column.writeLong(row.longValue(i));
                 case BOOLEAN -> column.writeBoolean(row.longValue(i) != 0);

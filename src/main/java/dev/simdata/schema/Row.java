@@ -1,5 +1,7 @@
 package dev.simdata.schema;
 
+import dev.simdata.random.Uuids;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -12,11 +14,17 @@ import static java.util.Objects.requireNonNull;
  */
 public final class Row
 {
+    /** The length of a UUID's text form. */
+    public static final int UUID_TEXT = 36;
+
     private final TableSchema schema;
     private final long[] first;
     private final long[] second;
     private final CharSequence[] text;
     private final boolean[] nulls;
+    /** Each UUID column's 36-character text, formatted on first request for its current value. */
+    private final byte[] uuidText;
+    private final boolean[] uuidFormatted;
 
     public Row(TableSchema schema)
     {
@@ -26,6 +34,8 @@ public final class Row
         this.second = new long[columns];
         this.text = new CharSequence[columns];
         this.nulls = new boolean[columns];
+        this.uuidText = new byte[UUID_TEXT * columns];
+        this.uuidFormatted = new boolean[columns];
     }
 
     public TableSchema schema()
@@ -35,8 +45,11 @@ public final class Row
 
     public Row setUuid(int column, long high, long low)
     {
-        first[column] = high;
-        second[column] = low;
+        if (high != first[column] || low != second[column]) {
+            first[column] = high;
+            second[column] = low;
+            uuidFormatted[column] = false;
+        }
         nulls[column] = false;
         return this;
     }
@@ -51,6 +64,7 @@ public final class Row
     public Row setLong(int column, long value)
     {
         first[column] = value;
+        uuidFormatted[column] = false;
         nulls[column] = false;
         return this;
     }
@@ -95,6 +109,21 @@ public final class Row
     public long uuidLow(int column)
     {
         return second[column];
+    }
+
+    /**
+     * Copies the 36 ASCII bytes of a UUID column's text form into {@code out} at {@code offset}. The text is
+     * formatted once per value, however many writers ask for it (csv and parquet), and not again while the column
+     * keeps its value from row to row (a child's parent id).
+     */
+    public void copyUuidText(int column, byte[] out, int offset)
+    {
+        int at = UUID_TEXT * column;
+        if (!uuidFormatted[column]) {
+            Uuids.format(first[column], second[column], uuidText, at);
+            uuidFormatted[column] = true;
+        }
+        System.arraycopy(uuidText, at, out, offset, UUID_TEXT);
     }
 
     public CharSequence string(int column)
