@@ -4,6 +4,7 @@ import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -71,7 +72,25 @@ final class DigestingOutputFile
     private PositionOutputStream open()
             throws IOException
     {
-        OutputStream file = new BufferedOutputStream(opener.open(), 1 << 16);
+        OutputStream raw = opener.open();
+        // digested below the buffer: SHA-256 sees 64 KiB at a time, never a page header's few bytes
+        OutputStream file = new BufferedOutputStream(new FilterOutputStream(raw)
+        {
+            @Override
+            public void write(byte[] buffer, int offset, int length)
+                    throws IOException
+            {
+                digest.update(buffer, offset, length);
+                raw.write(buffer, offset, length);
+            }
+
+            @Override
+            public void write(int value)
+                    throws IOException
+            {
+                write(new byte[] {(byte) value}, 0, 1);
+            }
+        }, 1 << 16);
         opened = file;
         return new PositionOutputStream()
         {
@@ -86,7 +105,6 @@ final class DigestingOutputFile
                     throws IOException
             {
                 file.write(value);
-                digest.update((byte) value);
                 bytes++;
             }
 
@@ -95,7 +113,6 @@ final class DigestingOutputFile
                     throws IOException
             {
                 file.write(buffer, offset, length);
-                digest.update(buffer, offset, length);
                 bytes += length;
             }
 

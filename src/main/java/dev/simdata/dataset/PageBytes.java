@@ -113,8 +113,14 @@ final class PageBytes
     private void ensure(int length)
     {
         if (size + length > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(size + length, 2 * bytes.length));
+            grow(length);
         }
+    }
+
+    /** Out of line, so that {@link #ensure} stays small enough to be inlined into every put. */
+    private void grow(int length)
+    {
+        bytes = Arrays.copyOf(bytes, Math.max(size + length, 2 * bytes.length));
     }
 
     /** Whether the first {@code length} bytes of {@code a} and {@code b} are equal; keys of 8 and 16 bytes as longs. */

@@ -98,13 +98,14 @@ final class ParquetColumn
     void writeNull()
     {
         level(0);
+        values++;
         nulls++;
         ended();
     }
 
     void writeLong(long value)
     {
-        level(1);
+        defined();
         if (longStatistics) {
             range.add(value);
         }
@@ -121,7 +122,7 @@ final class ParquetColumn
 
     void writeInt(int value)
     {
-        level(1);
+        defined();
         if (longStatistics) {
             range.add(value);
         }
@@ -138,7 +139,7 @@ final class ParquetColumn
 
     void writeBoolean(boolean value)
     {
-        level(1);
+        defined();
         int bit = (defined - 1) & 7;
         if (bit == 0) {
             plain.putByte(0);
@@ -152,7 +153,7 @@ final class ParquetColumn
     /** A uuid, written as its 36-character text (formatted once by the row); its dictionary key is the 16 bytes. */
     void writeUuid(Row row, int column)
     {
-        level(1);
+        defined();
         if (usingDictionary) {
             PageBytes.writeLong(key, 0, row.uuidHigh(column));
             PageBytes.writeLong(key, 8, row.uuidLow(column));
@@ -169,7 +170,7 @@ final class ParquetColumn
 
     void writeString(CharSequence value)
     {
-        level(1);
+        defined();
         // identityHashCode only while the dictionary lasts: it makes a hash for every new object it is asked about
         int slot = usingDictionary ? System.identityHashCode(value) & (CACHED_STRINGS - 1) : 0;
         if (usingDictionary && cachedStrings[slot] == value) {
@@ -218,20 +219,29 @@ final class ParquetColumn
         }
     }
 
+    /** Counts a value that is not null. The per-value steps are kept small enough for the JIT to inline. */
+    private void defined()
+    {
+        if (optional) {
+            level(1);
+        }
+        values++;
+        defined++;
+    }
+
+    /** Records the definition level of an optional column's current value (not yet counted in values). */
     private void level(int level)
     {
-        if (!optional) {
-            values++;
-            defined++;
-            return;
-        }
         if (values == levels.length) {
-            levels = Arrays.copyOf(levels, 2 * values);
+            levels = doubled(levels);
         }
-        levels[values++] = level;
-        if (level == 1) {
-            defined++;
-        }
+        levels[values] = level;
+    }
+
+    /** Out of line, so the per-value steps stay small. */
+    private static int[] doubled(int[] array)
+    {
+        return Arrays.copyOf(array, 2 * array.length);
     }
 
     private void ended()
@@ -268,7 +278,7 @@ final class ParquetColumn
     private void ids(int id)
     {
         if (defined > ids.length) {
-            ids = Arrays.copyOf(ids, 2 * ids.length);
+            ids = doubled(ids);
         }
         ids[defined - 1] = id;
     }
