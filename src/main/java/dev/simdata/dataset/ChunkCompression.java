@@ -2,8 +2,6 @@ package dev.simdata.dataset;
 
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
-import java.util.Arrays;
-
 /**
  * The codec of one column chunk. The chunk's first page is compressed with the writer's codec; if that saves less
  * than an eighth of the page, the whole chunk (its dictionary page too) is stored uncompressed, since a codec that
@@ -23,17 +21,38 @@ final class ChunkCompression
     }
 
     /**
-     * The stored form of {@code page[0, length)}, in an array of its own. A chunk that starts with dictionary ids is
-     * always compressed: the plain values it may fall back to (repeated identifiers) compress well.
+     * Stores {@code page[0, length)} at the compressor's position and returns its stored length. A chunk that starts
+     * with dictionary ids is always compressed: the plain values it may fall back to (repeated identifiers) compress
+     * well.
      */
-    byte[] compress(byte[] page, int length, boolean dictionaryIds)
+    int store(byte[] page, int length, boolean dictionaryIds)
     {
         if (pays == null) {
-            byte[] compressed = compressor.compress(page, length);
-            pays = dictionaryIds || compressor.codec() == CompressionCodecName.UNCOMPRESSED || compressed.length <= length - length / 8;
-            return pays ? compressed : Arrays.copyOf(page, length);
+            int at = compressor.position();
+            int compressed = compressor.compress(page, length);
+            pays = dictionaryIds || compressor.codec() == CompressionCodecName.UNCOMPRESSED || compressed <= length - length / 8;
+            if (pays) {
+                return compressed;
+            }
+            compressor.dropFrom(at);
         }
-        return pays ? compressor.compress(page, length) : Arrays.copyOf(page, length);
+        else if (pays) {
+            return compressor.compress(page, length);
+        }
+        compressor.storePlain(page, length);
+        return length;
+    }
+
+    /** Where the next page is stored, in {@link #bytes}. */
+    int position()
+    {
+        return compressor.position();
+    }
+
+    /** The row group's stored pages; valid until the next page is stored. */
+    byte[] bytes()
+    {
+        return compressor.bytes();
     }
 
     /** The codec of the chunk's pages so far. */

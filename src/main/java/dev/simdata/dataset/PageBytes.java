@@ -58,6 +58,12 @@ final class PageBytes
         size = 0;
     }
 
+    /** Keeps only the first {@code length} bytes. */
+    void truncate(int length)
+    {
+        size = length;
+    }
+
     void putByte(int value)
     {
         ensure(1);

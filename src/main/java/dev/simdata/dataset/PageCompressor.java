@@ -10,20 +10,26 @@ import org.xerial.snappy.Snappy;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 
 /**
- * Compresses one writer's pages. Snappy goes straight from the page's array into one reused output array (the
- * codec path of parquet-java copies every page into and out of direct buffers); ZSTD goes through parquet-java's
- * codec, for the same frames it has always written.
+ * Compresses one writer's pages into one buffer that holds the row group's stored pages, every column's, until the
+ * row group is written. Snappy goes straight from the page's array into that buffer (the codec path of parquet-java
+ * copies every page into and out of direct buffers); ZSTD goes through parquet-java's codec, for the same frames it
+ * has always written.
+ *
+ * <p>The buffer is reused from shard to shard, one per thread: a load_test shard is one row group of about 15 MB,
+ * and a new array for every page (290 MB in all) kept the collector copying row groups that were still being
+ * written. It holds at most a row group ({@link ParquetShardWriter#ROW_GROUP_BYTES}) and its last pages.
  */
 final class PageCompressor
         implements Closeable
 {
+    private static final ThreadLocal<PageBytes> IDLE = new ThreadLocal<>();
+
     private final ParquetCompression compression;
     private final CodecFactory codecs;
     private final BytesInputCompressor codec;
-    private byte[] output = new byte[1 << 16];
+    private final PageBytes stored;
 
     PageCompressor(ParquetCompression compression, int pageBytes)
     {
@@ -36,6 +42,10 @@ final class PageCompressor
             this.codecs = null;
             this.codec = null;
         }
+        PageBytes idle = IDLE.get();
+        IDLE.remove();
+        this.stored = idle != null ? idle : new PageBytes(1 << 20);
+        stored.clear();
     }
 
     CompressionCodecName codec()
@@ -43,26 +53,52 @@ final class PageCompressor
         return compression.codec();
     }
 
-    /** The compressed form of {@code input[0, length)}, in an array of its own. */
-    byte[] compress(byte[] input, int length)
+    /** Where the next stored page starts. */
+    int position()
+    {
+        return stored.size();
+    }
+
+    /** The stored pages; valid until the next page is stored. */
+    byte[] bytes()
+    {
+        return stored.array();
+    }
+
+    /** Stores the compressed form of {@code input[0, length)} and returns its length. */
+    int compress(byte[] input, int length)
     {
         try {
-            return switch (compression) {
-                case NONE -> Arrays.copyOf(input, length);
+            switch (compression) {
+                case NONE -> stored.put(input, 0, length);
                 case SNAPPY -> {
-                    int bound = Snappy.maxCompressedLength(length);
-                    if (output.length < bound) {
-                        output = new byte[Math.max(bound, 2 * output.length)];
-                    }
-                    int compressed = Snappy.compress(input, 0, length, output, 0);
-                    yield Arrays.copyOf(output, compressed);
+                    int at = stored.reserve(Snappy.maxCompressedLength(length));
+                    stored.truncate(at + Snappy.compress(input, 0, length, stored.array(), at));
+                    return stored.size() - at;
                 }
-                case ZSTD -> codec.compress(BytesInput.from(input, 0, length)).toByteArray();
-            };
+                case ZSTD -> {
+                    byte[] compressed = codec.compress(BytesInput.from(input, 0, length)).toByteArray();
+                    stored.put(compressed, 0, compressed.length);
+                    return compressed.length;
+                }
+            }
+            return length;
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Stores {@code input[0, length)} as it is. */
+    void storePlain(byte[] input, int length)
+    {
+        stored.put(input, 0, length);
+    }
+
+    /** Forgets the pages stored from {@code position} on. */
+    void dropFrom(int position)
+    {
+        stored.truncate(position);
     }
 
     @Override
@@ -71,5 +107,7 @@ final class PageCompressor
         if (codecs != null) {
             codecs.release();
         }
+        stored.clear();
+        IDLE.set(stored);
     }
 }

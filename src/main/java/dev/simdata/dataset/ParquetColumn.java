@@ -27,7 +27,7 @@ final class ParquetColumn
     /** A page ends after this many values (parquet-java's default) or once its values reach the page size. */
     private static final int PAGE_VALUES = 20_000;
 
-    private record Page(byte[] bytes, int uncompressedSize, int values, Statistics<?> statistics, Encoding encoding) {}
+    private record Page(int offset, int length, int uncompressedSize, int values, Statistics<?> statistics, Encoding encoding) {}
 
     private final ColumnDescriptor descriptor;
     private final FieldType type;
@@ -176,9 +176,7 @@ final class ParquetColumn
         if (usingDictionary && cachedStrings[slot] == value) {
             int id = cachedIds[slot];
             ids(id);
-            if (binaryStatistics) {
-                rangeOf(id);
-            }
+            rangeOf(id);
             plainSize += dictionary.length(id) + 4;
             ended();
             return;
@@ -190,9 +188,7 @@ final class ParquetColumn
                 cachedStrings[slot] = string;
                 cachedIds[slot] = id;
             }
-            if (binaryStatistics) {
-                rangeOf(id);
-            }
+            rangeOf(id);
         }
         else {
             if (binaryStatistics) {
@@ -205,16 +201,13 @@ final class ParquetColumn
         ended();
     }
 
-    /**
-     * Counts dictionary entry {@code id} into the page's range: one of the first 64 entries (the codes of a column
-     * with allowed values) as a bit, compared once when the page ends, instead of twice per value.
-     */
+    /** Counts entry {@code id} into the page's range: one of the first 64 (codes) as a bit, compared once per page. */
     private void rangeOf(int id)
     {
-        if (id < Long.SIZE) {
+        if (binaryStatistics && id < Long.SIZE) {
             rangeIds |= 1L << id;
         }
-        else {
+        else if (binaryStatistics) {
             range.add(dictionary.arena(), dictionary.offset(id), dictionary.length(id));
         }
     }
@@ -341,16 +334,17 @@ final class ParquetColumn
         else if (optional) {
             page.put(plain.array(), 0, plain.size());
         }
-        // a required column's plain values are the whole page: compressed from where they are
         for (long bits = rangeIds; bits != 0; bits &= bits - 1) {
             int id = Long.numberOfTrailingZeros(bits);
             range.add(dictionary.arena(), dictionary.offset(id), dictionary.length(id));
         }
         rangeIds = 0;
+        // a required column's plain values are the whole page: compressed from where they are
         PageBytes whole = optional || dictionaryEncoded ? page : plain;
-        byte[] compressed = compression.compress(whole.array(), whole.size(), dictionaryEncoded);
-        pages.add(new Page(compressed, whole.size(), values, statistics(), dictionaryEncoded ? Encoding.PLAIN_DICTIONARY : Encoding.PLAIN));
-        chunkBytes += compressed.length;
+        int at = compression.position();
+        int stored = compression.store(whole.array(), whole.size(), dictionaryEncoded);
+        pages.add(new Page(at, stored, whole.size(), values, statistics(), dictionaryEncoded ? Encoding.PLAIN_DICTIONARY : Encoding.PLAIN));
+        chunkBytes += stored;
         chunkValues += values;
         plain.clear();
         values = 0;
@@ -377,12 +371,14 @@ final class ParquetColumn
             for (int id = 0; id < dictionary.size(); id++) {
                 plainValue(id, page);
             }
-            byte[] compressed = compression.compress(page.array(), page.size(), true);
-            writer.writeDictionaryPage(new DictionaryPage(BytesInput.from(compressed), page.size(), dictionary.size(), Encoding.PLAIN_DICTIONARY));
+            int at = compression.position();
+            int stored = compression.store(page.array(), page.size(), true);
+            writer.writeDictionaryPage(new DictionaryPage(BytesInput.from(compression.bytes(), at, stored), page.size(), dictionary.size(), Encoding.PLAIN_DICTIONARY));
         }
         Encoding definitionLevels = optional ? Encoding.RLE : Encoding.BIT_PACKED;
+        byte[] bytes = compression.bytes();
         for (Page written : pages) {
-            writer.writeDataPage(written.values(), written.uncompressedSize(), BytesInput.from(written.bytes()), written.statistics(),
+            writer.writeDataPage(written.values(), written.uncompressedSize(), BytesInput.from(bytes, written.offset(), written.length()), written.statistics(),
                     written.values(), Encoding.BIT_PACKED, definitionLevels, written.encoding());
         }
         writer.endColumn();

@@ -122,6 +122,7 @@ final class ParquetShardWriter
             column.writeTo(file);
         }
         file.endBlock();
+        compressor.dropFrom(0);
         groupRows = 0;
     }
 
