@@ -90,16 +90,18 @@ final class ParquetShardWriter
             ParquetColumn column = columns[i];
             if (row.isNull(i)) {
                 column.writeNull();
-                continue;
             }
-            switch (types[i]) {
-                case UUID -> column.writeUuid(row, i);
-                case STRING -> column.writeString(row.string(i));
-                case INTEGER, DECIMAL -> column.writeLong(row.longValue(i));
-                case BOOLEAN -> column.writeBoolean(row.longValue(i) != 0);
-                case DATE -> column.writeInt((int) row.longValue(i));
-                case DATETIME -> column.writeLong(row.longValue(i) * 1_000_000L);
+            else {
+                switch (types[i]) {
+                    case UUID -> column.writeUuid(row, i);
+                    case STRING -> column.writeString(row.string(i));
+                    case INTEGER, DECIMAL -> column.writeLong(row.longValue(i));
+                    case BOOLEAN -> column.writeBoolean(row.longValue(i) != 0);
+                    case DATE -> column.writeInt((int) row.longValue(i));
+                    case DATETIME -> column.writeLong(row.longValue(i) * 1_000_000L);
+                }
             }
+            column.ended();
         }
         groupRows++;
         if (++unchecked == CHECK_ROWS) {
