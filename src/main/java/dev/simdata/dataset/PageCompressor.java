@@ -69,20 +69,22 @@ final class PageCompressor
     int compress(byte[] input, int length)
     {
         try {
-            switch (compression) {
-                case NONE -> stored.put(input, 0, length);
+            return switch (compression) {
+                case NONE -> {
+                    storePlain(input, length);
+                    yield length;
+                }
                 case SNAPPY -> {
                     int at = stored.reserve(Snappy.maxCompressedLength(length));
                     stored.truncate(at + Snappy.compress(input, 0, length, stored.array(), at));
-                    return stored.size() - at;
+                    yield stored.size() - at;
                 }
                 case ZSTD -> {
                     byte[] compressed = codec.compress(BytesInput.from(input, 0, length)).toByteArray();
-                    stored.put(compressed, 0, compressed.length);
-                    return compressed.length;
+                    storePlain(compressed, compressed.length);
+                    yield compressed.length;
                 }
-            }
-            return length;
+            };
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -107,7 +109,6 @@ final class PageCompressor
         if (codecs != null) {
             codecs.release();
         }
-        stored.clear();
         IDLE.set(stored);
     }
 }

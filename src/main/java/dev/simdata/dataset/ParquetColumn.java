@@ -26,6 +26,8 @@ final class ParquetColumn
 {
     /** A page ends after this many values (parquet-java's default) or once its values reach the page size. */
     private static final int PAGE_VALUES = 20_000;
+    /** A uuid's plain value: its 4-byte length and its 36-character text. */
+    private static final int UUID_PLAIN = 4 + Row.UUID_TEXT;
 
     private record Page(int offset, int length, int uncompressedSize, int values, Statistics<?> statistics, Encoding encoding) {}
 
@@ -153,14 +155,14 @@ final class ParquetColumn
         if (usingDictionary) {
             PageBytes.writeLong(key, 0, row.uuidHigh(column));
             PageBytes.writeLong(key, 8, row.uuidLow(column));
-            id(key, 16, 40);
+            id(key, 16, UUID_PLAIN);
         }
         else {
-            int at = plain.reserve(40);
+            int at = plain.reserve(UUID_PLAIN);
             PageBytes.writeInt(plain.array(), at, Row.UUID_TEXT);
             row.copyUuidText(column, plain.array(), at + 4);
         }
-        plainSize += 40;
+        plainSize += UUID_PLAIN;
     }
 
     void writeString(CharSequence value)
@@ -197,12 +199,20 @@ final class ParquetColumn
     /** Counts entry {@code id} into the page's range: one of the first 64 (codes) as a bit, compared once per page. */
     private void rangeOf(int id)
     {
-        if (binaryStatistics && id < Long.SIZE) {
+        if (!binaryStatistics) {
+            return;
+        }
+        if (id < Long.SIZE) {
             rangeIds |= 1L << id;
         }
-        else if (binaryStatistics) {
-            range.add(dictionary.arena(), dictionary.offset(id), dictionary.length(id));
+        else {
+            addToRange(id);
         }
+    }
+
+    private void addToRange(int id)
+    {
+        range.add(dictionary.arena(), dictionary.offset(id), dictionary.length(id));
     }
 
     /** Counts a value that is not null. The per-value steps are kept small enough for the JIT to inline. */
@@ -230,10 +240,7 @@ final class ParquetColumn
         return Arrays.copyOf(array, 2 * array.length);
     }
 
-    /**
-     * Ends the page once it holds its values or bytes; called after each value, by the row's writer (one check in
-     * its loop rather than one in each write method keeps the write methods small and their profiles stable).
-     */
+    /** Ends the page once it holds its values or bytes; called by the row's writer after each value (not by each write method). */
     void ended()
     {
         if (values == PAGE_VALUES || plain.size() >= pageBytes) {
@@ -290,8 +297,8 @@ final class ParquetColumn
         int length = dictionary.length(id);
         switch (type) {
             case UUID -> {
-                int at = out.reserve(40);
-                PageBytes.writeInt(out.array(), at, 36);
+                int at = out.reserve(UUID_PLAIN);
+                PageBytes.writeInt(out.array(), at, Row.UUID_TEXT);
                 Uuids.format(PageBytes.readLong(arena, offset), PageBytes.readLong(arena, offset + 8), out.array(), at + 4);
             }
             case STRING -> {
@@ -332,8 +339,7 @@ final class ParquetColumn
             page.put(plain.array(), 0, plain.size());
         }
         for (long bits = rangeIds; bits != 0; bits &= bits - 1) {
-            int id = Long.numberOfTrailingZeros(bits);
-            range.add(dictionary.arena(), dictionary.offset(id), dictionary.length(id));
+            addToRange(Long.numberOfTrailingZeros(bits));
         }
         rangeIds = 0;
         // a required column's plain values are the whole page: compressed from where they are
