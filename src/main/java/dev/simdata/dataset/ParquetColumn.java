@@ -60,7 +60,9 @@ final class ParquetColumn
     private final byte[] key = new byte[40];
     private final PageBytes text = new PageBytes(64);
     private int[] ids = new int[1024];
-    private int[] levels = new int[1024];
+    /** Where the page's nulls are; its definition levels are made from them when the page ends. */
+    private int[] nullsAt = new int[64];
+    private int[] levels = new int[0];
     private int values;
     private int nulls;
     private int defined;
@@ -99,9 +101,10 @@ final class ParquetColumn
 
     void writeNull()
     {
-        level(0);
-        values++;
-        nulls++;
+        if (nulls == nullsAt.length) {
+            nullsAt = doubled(nullsAt);
+        }
+        nullsAt[nulls++] = values++;
     }
 
     void writeLong(long value)
@@ -215,23 +218,11 @@ final class ParquetColumn
         range.add(dictionary.arena(), dictionary.offset(id), dictionary.length(id));
     }
 
-    /** Counts a value that is not null. The per-value steps are kept small enough for the JIT to inline. */
+    /** Counts a value that is not null (its definition level is implied: only nulls are recorded). */
     private void defined()
     {
-        if (optional) {
-            level(1);
-        }
         values++;
         defined++;
-    }
-
-    /** Records the definition level of an optional column's current value (not yet counted in values). */
-    private void level(int level)
-    {
-        if (values == levels.length) {
-            levels = doubled(levels);
-        }
-        levels[values] = level;
     }
 
     /** Out of line, so the per-value steps stay small. */
@@ -325,7 +316,7 @@ final class ParquetColumn
         page.clear();
         if (optional) {
             int at = page.reserve(4);
-            RleHybrid.encode(levels, values, 1, page);
+            levels = RleHybrid.definitionLevels(nullsAt, nulls, values, levels, page);
             page.setInt(at, page.size() - at - 4);
         }
         boolean dictionaryEncoded = usingDictionary;

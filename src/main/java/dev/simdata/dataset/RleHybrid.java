@@ -1,5 +1,7 @@
 package dev.simdata.dataset;
 
+import java.util.Arrays;
+
 /**
  * Parquet's RLE / bit-packing hybrid encoding of small integers (definition levels, dictionary ids): a run of eight
  * or more equal values is one RLE run, anything else is bit-packed in groups of eight, least significant bit first.
@@ -41,6 +43,26 @@ final class RleHybrid
             packed(values, i, packed, count, bitWidth, out);
             i += Math.min(roundUp(packed), count - i);
         }
+    }
+
+    /**
+     * Appends the definition levels of {@code count} values with nulls at {@code nullsAt[0..nulls)}, ascending: 0 for
+     * a null, 1 for a value; the same bytes as {@link #encode} of those levels. Returns {@code scratch}, or a larger
+     * array when it was too small; a page without nulls needs none.
+     */
+    static int[] definitionLevels(int[] nullsAt, int nulls, int count, int[] scratch, PageBytes out)
+    {
+        if (nulls == 0 && count >= MIN_RUN) {
+            repeated(1, count, 1, out);
+            return scratch;
+        }
+        int[] levels = scratch.length >= count ? scratch : new int[Math.max(count, 2 * scratch.length)];
+        Arrays.fill(levels, 0, count, 1);
+        for (int i = 0; i < nulls; i++) {
+            levels[nullsAt[i]] = 0;
+        }
+        encode(levels, count, 1, out);
+        return levels;
     }
 
     private static int roundUp(int values)
