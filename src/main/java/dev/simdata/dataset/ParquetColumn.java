@@ -41,28 +41,25 @@ final class ParquetColumn
     private final int dictionaryBytes;
     private final ChunkCompression compression;
 
-    private final ParquetDictionary dictionary = new ParquetDictionary();
+    /** This thread's reused page, plain values, dictionary, ids and nulls ({@link ColumnBuffers}). */
+    private final ColumnBuffers buffers = ColumnBuffers.take();
+    private final ParquetDictionary dictionary = buffers.dictionary;
     /** The current page collects dictionary ids (else plain values); a finished page of the chunk holds ids. */
     private boolean usingDictionary;
     private boolean dictionaryPages;
     private int dictionaryPlainBytes;
-    /** The last value's key and id: consecutive rows often repeat them (a recipient's events). */
-    private byte[] lastKey = new byte[64];
-    private int lastLength = -1;
-    private int lastId;
     /** Pooled strings (names, cities, codes) recur as the same object: an identity cache maps them to their id. */
     private static final int CACHED_STRINGS = 256;
     private final String[] cachedStrings = new String[CACHED_STRINGS];
     private final int[] cachedIds = new int[CACHED_STRINGS];
 
-    private final PageBytes plain = new PageBytes(1 << 16);
-    private final PageBytes page = new PageBytes(1 << 16);
-    private final byte[] key = new byte[40];
+    private final PageBytes plain = buffers.plain;
+    private final PageBytes page = buffers.page;
     private final PageBytes text = new PageBytes(64);
-    private int[] ids = new int[1024];
+    private int[] ids = buffers.ids;
     /** Where the page's nulls are; its definition levels are made from them when the page ends. */
-    private int[] nullsAt = new int[64];
-    private int[] levels = new int[0];
+    private int[] nullsAt = buffers.nullsAt;
+    private int[] levels = buffers.levels;
     private int values;
     private int nulls;
     private int defined;
@@ -102,7 +99,7 @@ final class ParquetColumn
     void writeNull()
     {
         if (nulls == nullsAt.length) {
-            nullsAt = doubled(nullsAt);
+            nullsAt = buffers.nullsAt = doubled(nullsAt);
         }
         nullsAt[nulls++] = values++;
     }
@@ -114,8 +111,8 @@ final class ParquetColumn
             range.add(value);
         }
         if (usingDictionary) {
-            PageBytes.writeLong(key, 0, value);
-            id(key, 8, 8);
+            int before = dictionary.size();
+            counted(before, dictionary.idOf(0, value, 8), 8);
         }
         else {
             plain.putLong(value);
@@ -130,8 +127,8 @@ final class ParquetColumn
             range.add(value);
         }
         if (usingDictionary) {
-            PageBytes.writeInt(key, 0, value);
-            id(key, 4, 4);
+            int before = dictionary.size();
+            counted(before, dictionary.idOf(0, value, 4), 4);
         }
         else {
             plain.putInt(value);
@@ -151,14 +148,13 @@ final class ParquetColumn
         }
     }
 
-    /** A uuid, written as its 36-character text (formatted once by the row); its dictionary key is the 16 bytes. */
+    /** A uuid, written as its 36-character text (formatted once by the row); its dictionary key is its two longs. */
     void writeUuid(Row row, int column)
     {
         defined();
         if (usingDictionary) {
-            PageBytes.writeLong(key, 0, row.uuidHigh(column));
-            PageBytes.writeLong(key, 8, row.uuidLow(column));
-            id(key, 16, UUID_PLAIN);
+            int before = dictionary.size();
+            counted(before, dictionary.idOf(row.uuidHigh(column), row.uuidLow(column), 16), UUID_PLAIN);
         }
         else {
             int at = plain.reserve(UUID_PLAIN);
@@ -182,7 +178,8 @@ final class ParquetColumn
         }
         int length = text.setUtf8(value);
         if (usingDictionary) {
-            int id = id(text.array(), length, length + 4);
+            int before = dictionary.size();
+            int id = counted(before, dictionary.idOf(text.array(), length), length + 4);
             if (value instanceof String string) {
                 cachedStrings[slot] = string;
                 cachedIds[slot] = id;
@@ -239,20 +236,13 @@ final class ParquetColumn
         }
     }
 
-    private int id(byte[] value, int length, int plainLength)
+    /**
+     * Records the current value's dictionary id; a new entry ({@code before} was the dictionary's size) counts its
+     * plain bytes, and the chunk gives up its dictionary once they pass the limit.
+     */
+    private int counted(int before, int id, int plainLength)
     {
-        if (length == lastLength && PageBytes.same(value, lastKey, length)) {
-            ids(lastId);
-            return lastId;
-        }
-        int before = dictionary.size();
-        int id = dictionary.idOf(value, 0, length);
         ids(id);
-        if (length <= lastKey.length) {
-            System.arraycopy(value, 0, lastKey, 0, length);
-            lastLength = length;
-            lastId = id;
-        }
         if (dictionary.size() > before) {
             dictionaryPlainBytes += plainLength;
             if (dictionaryPlainBytes > dictionaryBytes) {
@@ -266,7 +256,7 @@ final class ParquetColumn
     private void ids(int id)
     {
         if (defined > ids.length) {
-            ids = doubled(ids);
+            ids = buffers.ids = doubled(ids);
         }
         ids[defined - 1] = id;
     }
@@ -316,7 +306,7 @@ final class ParquetColumn
         page.clear();
         if (optional) {
             int at = page.reserve(4);
-            levels = RleHybrid.definitionLevels(nullsAt, nulls, values, levels, page);
+            levels = buffers.levels = RleHybrid.definitionLevels(nullsAt, nulls, values, levels, page);
             page.setInt(at, page.size() - at - 4);
         }
         boolean dictionaryEncoded = usingDictionary;
@@ -382,9 +372,14 @@ final class ParquetColumn
         chunkValues = 0;
         dictionary.clear();
         Arrays.fill(cachedStrings, null);
-        lastLength = -1;
         dictionaryPlainBytes = 0;
         dictionaryPages = false;
         usingDictionary = dictionaryCandidate;
+    }
+
+    /** Gives the buffers back to the thread for its next shard (a grown array is already theirs); the column is not used after. */
+    void release()
+    {
+        buffers.release();
     }
 }

@@ -140,6 +140,9 @@ final class ParquetShardWriter
         }
         finally {
             compressor.close();
+            for (ParquetColumn column : columns) {
+                column.release();
+            }
             output.release();
         }
     }
