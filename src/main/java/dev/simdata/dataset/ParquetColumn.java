@@ -47,7 +47,6 @@ final class ParquetColumn
     /** The current page collects dictionary ids (else plain values); a finished page of the chunk holds ids. */
     private boolean usingDictionary;
     private boolean dictionaryPages;
-    private int dictionaryPlainBytes;
     /** Pooled strings (names, cities, codes) recur as the same object: an identity cache maps them to their id. */
     private static final int CACHED_STRINGS = 256;
     private final String[] cachedStrings = new String[CACHED_STRINGS];
@@ -111,8 +110,7 @@ final class ParquetColumn
             range.add(value);
         }
         if (usingDictionary) {
-            int before = dictionary.size();
-            counted(before, dictionary.idOf(0, value, 8), 8);
+            counted(dictionary.idOf(0, value, 8, 8));
         }
         else {
             plain.putLong(value);
@@ -127,8 +125,7 @@ final class ParquetColumn
             range.add(value);
         }
         if (usingDictionary) {
-            int before = dictionary.size();
-            counted(before, dictionary.idOf(0, value, 4), 4);
+            counted(dictionary.idOf(0, value, 4, 4));
         }
         else {
             plain.putInt(value);
@@ -153,8 +150,7 @@ final class ParquetColumn
     {
         defined();
         if (usingDictionary) {
-            int before = dictionary.size();
-            counted(before, dictionary.idOf(row.uuidHigh(column), row.uuidLow(column), 16), UUID_PLAIN);
+            counted(dictionary.idOf(row.uuidHigh(column), row.uuidLow(column), 16, UUID_PLAIN));
         }
         else {
             int at = plain.reserve(UUID_PLAIN);
@@ -178,8 +174,7 @@ final class ParquetColumn
         }
         int length = text.setUtf8(value);
         if (usingDictionary) {
-            int before = dictionary.size();
-            int id = counted(before, dictionary.idOf(text.array(), length), length + 4);
+            int id = counted(dictionary.idOf(text.array(), length, length + 4));
             if (value instanceof String string) {
                 cachedStrings[slot] = string;
                 cachedIds[slot] = id;
@@ -236,18 +231,12 @@ final class ParquetColumn
         }
     }
 
-    /**
-     * Records the current value's dictionary id; a new entry ({@code before} was the dictionary's size) counts its
-     * plain bytes, and the chunk gives up its dictionary once they pass the limit.
-     */
-    private int counted(int before, int id, int plainLength)
+    /** Records the current value's dictionary id; the chunk gives up its dictionary once its plain values pass the limit. */
+    private int counted(int id)
     {
         ids(id);
-        if (dictionary.size() > before) {
-            dictionaryPlainBytes += plainLength;
-            if (dictionaryPlainBytes > dictionaryBytes) {
-                fallBack();
-            }
+        if (dictionary.plainBytes() > dictionaryBytes) {
+            fallBack();
         }
         return id;
     }
@@ -298,7 +287,7 @@ final class ParquetColumn
         }
         if (usingDictionary && !dictionaryPages) {
             // the chunk's first page: keep the dictionary only if ids and dictionary are smaller than plain values
-            long encoded = ((long) defined * RleHybrid.bitWidth(Math.max(0, dictionary.size() - 1)) + 7) / 8 + dictionaryPlainBytes;
+            long encoded = ((long) defined * RleHybrid.bitWidth(Math.max(0, dictionary.size() - 1)) + 7) / 8 + dictionary.plainBytes();
             if (encoded >= plainSize) {
                 fallBack();
             }
@@ -372,7 +361,6 @@ final class ParquetColumn
         chunkValues = 0;
         dictionary.clear();
         Arrays.fill(cachedStrings, null);
-        dictionaryPlainBytes = 0;
         dictionaryPages = false;
         usingDictionary = dictionaryCandidate;
     }

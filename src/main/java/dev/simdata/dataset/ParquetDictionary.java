@@ -18,6 +18,8 @@ final class ParquetDictionary
     private long[] lows = new long[256];
     private long[] highs = new long[256];
     private int size;
+    /** The entries' plain values: the size of the chunk's dictionary page. */
+    private long plainBytes;
     /** Slot to id + 1; 0 is empty. */
     private int[] slots = new int[1 << 10];
     private int[] slotHashes = new int[1 << 10];
@@ -47,21 +49,30 @@ final class ParquetDictionary
         return lengths[id];
     }
 
+    long plainBytes()
+    {
+        return plainBytes;
+    }
+
     void clear()
     {
         Arrays.fill(slots, 0);
         arenaSize = 0;
         size = 0;
+        plainBytes = 0;
         lastLength = -1;
     }
 
-    /** The id of the key {@code key[0, length)}, added when new (then {@code size()} grows). */
-    int idOf(byte[] key, int length)
+    /**
+     * The id of the key {@code key[0, length)}, added when new (then {@code size()} grows and {@code plainBytes()} by
+     * {@code plainLength}).
+     */
+    int idOf(byte[] key, int length, int plainLength)
     {
         if (length == lastLength && PageBytes.same(key, lastKey, length)) {
             return lastId;
         }
-        int id = find(key, length);
+        int id = find(key, length, plainLength);
         if (length <= lastKey.length) {
             System.arraycopy(key, 0, lastKey, 0, length);
             lastLength = length;
@@ -72,9 +83,10 @@ final class ParquetDictionary
 
     /**
      * The id of a numeric key of {@code length} bytes (4: an int in {@code low}; 8: a long; 16: a uuid), added when
-     * new; its bytes in the arena are the little-endian value, or the uuid's high half then its low half.
+     * new as {@link #idOf(byte[], int, int)} does; its bytes in the arena are the little-endian value, or the uuid's
+     * high half then its low half.
      */
-    int idOf(long high, long low, int length)
+    int idOf(long high, long low, int length, int plainLength)
     {
         if (low == lastLow && high == lastHigh && length == lastLength) {
             return lastId;
@@ -87,12 +99,7 @@ final class ParquetDictionary
         while (true) {
             int entry = slots[slot];
             if (entry == 0) {
-                id = add(high, low, length);
-                slots[slot] = id + 1;
-                slotHashes[slot] = hash;
-                if (2 * size > slots.length) {
-                    rehash();
-                }
+                id = add(high, low, length, plainLength, slot, hash);
                 break;
             }
             if (lows[entry - 1] == low && highs[entry - 1] == high) {
@@ -108,10 +115,9 @@ final class ParquetDictionary
         return id;
     }
 
-    private int find(byte[] key, int length)
+    private int find(byte[] key, int length, int plainLength)
     {
-        int offset = 0;
-        int hash = hash(key, offset, length);
+        int hash = hash(key, 0, length);
         int mask = slots.length - 1;
         int slot = hash & mask;
         while (true) {
@@ -121,28 +127,17 @@ final class ParquetDictionary
             }
             int id = entry - 1;
             if (slotHashes[slot] == hash && lengths[id] == length
-                    && Arrays.equals(arena, offsets[id], offsets[id] + length, key, offset, offset + length)) {
+                    && Arrays.equals(arena, offsets[id], offsets[id] + length, key, 0, length)) {
                 return id;
             }
             slot = (slot + 1) & mask;
         }
-        int id = add(key, offset, length);
-        slots[slot] = id + 1;
-        slotHashes[slot] = hash;
-        if (2 * size > slots.length) {
-            rehash();
-        }
-        return id;
-    }
-
-    private int add(byte[] key, int offset, int length)
-    {
         reserve(length);
-        System.arraycopy(key, offset, arena, arenaSize, length);
-        return added(length);
+        System.arraycopy(key, 0, arena, arenaSize, length);
+        return added(length, plainLength, slot, hash);
     }
 
-    private int add(long high, long low, int length)
+    private int add(long high, long low, int length, int plainLength, int slot, int hash)
     {
         reserve(length);
         switch (length) {
@@ -155,7 +150,7 @@ final class ParquetDictionary
         }
         lows[size] = low;
         highs[size] = high;
-        return added(length);
+        return added(length, plainLength, slot, hash);
     }
 
     private void reserve(int length)
@@ -171,12 +166,20 @@ final class ParquetDictionary
         }
     }
 
-    private int added(int length)
+    /** Counts the entry just written to the arena as the next id, in the free {@code slot}. */
+    private int added(int length, int plainLength, int slot, int hash)
     {
-        offsets[size] = arenaSize;
-        lengths[size] = length;
+        int id = size++;
+        offsets[id] = arenaSize;
+        lengths[id] = length;
         arenaSize += length;
-        return size++;
+        plainBytes += plainLength;
+        slots[slot] = id + 1;
+        slotHashes[slot] = hash;
+        if (2 * size > slots.length) {
+            rehash();
+        }
+        return id;
     }
 
     private void rehash()

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Ids in order of first appearance, for uuids that share a half, longs, ints and text, across a growing table and a
- * clear; each entry's bytes are the value's plain form (little-endian, a uuid's high half first).
+ * clear; each entry's bytes are the value's plain form (little-endian, a uuid's high half first), and the plain bytes
+ * count each new entry once.
  */
 class ParquetDictionaryTest
 {
@@ -28,11 +29,12 @@ class ParquetDictionaryTest
             long high = random.nextInt(300);
             long low = random.nextInt(300);
             Integer known = expected.putIfAbsent(List.of(high, low), expected.size());
-            int id = dictionary.idOf(high, low, 16);
+            int id = dictionary.idOf(high, low, 16, 40);
             assertThat(id).isEqualTo(known == null ? expected.size() - 1 : known);
-            assertThat(dictionary.idOf(high, low, 16)).isEqualTo(id);
+            assertThat(dictionary.idOf(high, low, 16, 40)).isEqualTo(id);
         }
         assertThat(dictionary.size()).isEqualTo(expected.size());
+        assertThat(dictionary.plainBytes()).isEqualTo(40L * expected.size());
         expected.forEach((key, id) -> {
             ByteBuffer bytes = ByteBuffer.wrap(dictionary.arena(), dictionary.offset(id), dictionary.length(id)).order(ByteOrder.LITTLE_ENDIAN);
             assertThat(List.of(bytes.getLong(), bytes.getLong())).isEqualTo(key);
@@ -43,21 +45,24 @@ class ParquetDictionaryTest
     void longsIntsAndTextAfterAClear()
     {
         ParquetDictionary dictionary = new ParquetDictionary();
-        assertThat(dictionary.idOf(0, 5, 8)).isZero();
-        assertThat(dictionary.idOf(0, -5, 8)).isEqualTo(1);
-        assertThat(dictionary.idOf(0, 5, 8)).isZero();
+        assertThat(dictionary.idOf(0, 5, 8, 8)).isZero();
+        assertThat(dictionary.idOf(0, -5, 8, 8)).isEqualTo(1);
+        assertThat(dictionary.idOf(0, 5, 8, 8)).isZero();
         assertThat(ByteBuffer.wrap(dictionary.arena(), dictionary.offset(1), 8).order(ByteOrder.LITTLE_ENDIAN).getLong()).isEqualTo(-5);
+        assertThat(dictionary.plainBytes()).isEqualTo(16);
         dictionary.clear();
-        assertThat(dictionary.idOf(0, 5, 4)).isZero();
+        assertThat(dictionary.plainBytes()).isZero();
+        assertThat(dictionary.idOf(0, 5, 4, 4)).isZero();
         assertThat(dictionary.length(0)).isEqualTo(4);
-        assertThat(dictionary.idOf(0, 7, 4)).isEqualTo(1);
-        assertThat(dictionary.idOf(0, 5, 4)).isZero();
+        assertThat(dictionary.idOf(0, 7, 4, 4)).isEqualTo(1);
+        assertThat(dictionary.idOf(0, 5, 4, 4)).isZero();
         dictionary.clear();
         byte[] text = "beta".getBytes();
-        assertThat(dictionary.idOf("alpha".getBytes(), 5)).isZero();
-        assertThat(dictionary.idOf(text, 4)).isEqualTo(1);
-        assertThat(dictionary.idOf("alpha".getBytes(), 5)).isZero();
-        assertThat(dictionary.idOf(text, 4)).isEqualTo(1);
+        assertThat(dictionary.idOf("alpha".getBytes(), 5, 9)).isZero();
+        assertThat(dictionary.idOf(text, 4, 8)).isEqualTo(1);
+        assertThat(dictionary.idOf("alpha".getBytes(), 5, 9)).isZero();
+        assertThat(dictionary.idOf(text, 4, 8)).isEqualTo(1);
         assertThat(new String(dictionary.arena(), dictionary.offset(1), dictionary.length(1))).isEqualTo("beta");
+        assertThat(dictionary.plainBytes()).isEqualTo(9 + 8);
     }
 }
