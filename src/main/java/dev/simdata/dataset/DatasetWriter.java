@@ -163,7 +163,7 @@ public final class DatasetWriter
     {
         Path out = options.out();
         return ShardWriting.write(source, shard, formats, options.compression(),
-                (format, path) -> Files.newOutputStream(temporary(out.resolve(path))), progress);
+                (format, path) -> DirectFileOutput.create(temporary(out.resolve(path))), progress);
     }
 
     /** Makes the shard's files durable under their temporary names, then renames them into place. */
