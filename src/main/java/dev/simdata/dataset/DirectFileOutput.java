@@ -30,8 +30,8 @@ import java.util.concurrent.Future;
  *
  * <p>Why: a dataset is written once and read later, and the page cache gains nothing from holding it, but paying for
  * it costs a core: on this project's 2-core VM, copying 1.2 GB into newly allocated page-cache pages and then writing
- * it back took 0.7-2.8 CPU-s (it varies with the host), against 0.3 CPU-s straight from the buffer (the VM's host backs every new page on first
- * touch). The file's last block is written padded to the block size, then the file is cut to its length. The caller
+ * it back took 0.7-2.8 CPU-s (it varies with the host, which backs every new page on first touch), against 0.3 CPU-s
+ * straight from the buffer. The file's last block is written padded to the block size, then the file is cut to its length. The caller
  * still fsyncs the file (its size and extents), as the commit protocol says.
  */
 final class DirectFileOutput
