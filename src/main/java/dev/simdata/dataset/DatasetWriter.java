@@ -151,7 +151,8 @@ public final class DatasetWriter
         }
     }
 
-    private static Thread daemon(Runnable runnable, String name)
+    /** A daemon thread named {@code name}: it never keeps the JVM from exiting. */
+    static Thread daemon(Runnable runnable, String name)
     {
         Thread thread = new Thread(runnable, name);
         thread.setDaemon(true);

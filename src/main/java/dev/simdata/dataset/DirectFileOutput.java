@@ -31,8 +31,8 @@ import java.util.concurrent.Future;
  * <p>Why: a dataset is written once and read later, and the page cache gains nothing from holding it, but paying for
  * it costs a core: on this project's 2-core VM, copying 1.2 GB into newly allocated page-cache pages and then writing
  * it back took 0.7-2.8 CPU-s (it varies with the host, which backs every new page on first touch), against 0.3 CPU-s
- * straight from the buffer. The file's last block is written padded to the block size, then the file is cut to its length. The caller
- * still fsyncs the file (its size and extents), as the commit protocol says.
+ * straight from the buffer. The file's last block is written padded to the block size, then the file is cut to its
+ * length. The caller still fsyncs the file (its size and extents), as the commit protocol says.
  */
 final class DirectFileOutput
         extends OutputStream
@@ -45,11 +45,7 @@ final class DirectFileOutput
     /** A folder's block size where its files can be written directly, else 0; a dataset has a few dozen folders. */
     private static final Map<Path, Integer> BLOCKS = new ConcurrentHashMap<>();
     private static final Queue<ByteBuffer> IDLE = new ConcurrentLinkedQueue<>();
-    private static final ExecutorService IO = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "simdata-io");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService IO = Executors.newCachedThreadPool(runnable -> DatasetWriter.daemon(runnable, "simdata-io"));
 
     private final FileChannel channel;
     private final int block;
@@ -73,7 +69,8 @@ final class DirectFileOutput
     static OutputStream create(Path file)
             throws IOException
     {
-        int block = directBlock(file.toAbsolutePath().getParent());
+        Path folder = file.toAbsolutePath().getParent();
+        int block = directBlock(folder);
         if (block > 0) {
             try {
                 return new DirectFileOutput(FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -81,7 +78,7 @@ final class DirectFileOutput
             }
             catch (IOException | UnsupportedOperationException e) {
                 // the file system refused O_DIRECT after all (or the open failed, and fails again below)
-                BLOCKS.put(file.toAbsolutePath().getParent(), 0);
+                BLOCKS.put(folder, 0);
             }
         }
         return Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
