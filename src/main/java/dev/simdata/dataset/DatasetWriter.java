@@ -5,6 +5,7 @@ import dev.simdata.schema.TableSchema;
 import dev.simdata.schema.TableSource;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -16,10 +17,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static java.util.Objects.requireNonNull;
 
@@ -37,6 +41,8 @@ public final class DatasetWriter
     private final DatasetOptions options;
     private final GenerationProgress progress;
     private final Part part;
+    /** Every direct file this run opened: each is awaited before its commit, and all of them before the run ends. */
+    private final Queue<DirectFileOutput> opened = new ConcurrentLinkedQueue<>();
 
     public DatasetWriter(DatasetOptions options, GenerationProgress progress)
     {
@@ -98,8 +104,8 @@ public final class DatasetWriter
             tasks.stream()
                     .sorted(Comparator.comparingLong((Task task) -> task.shard().rows()).reversed())
                     .forEach(task -> futures.put(task, executor.submit(() -> {
-                        List<ShardFile> files = writeShard(task.source(), task.shard(), formats);
-                        return committer.submit(() -> commitShard(files));
+                        Written written = writeShard(task.source(), task.shard(), formats);
+                        return committer.submit(() -> commitShard(written));
                     })));
             Map<String, List<Future<Future<List<ShardFile>>>>> pending = new LinkedHashMap<>();
             for (Task task : tasks) {
@@ -148,6 +154,39 @@ public final class DatasetWriter
         finally {
             executor.shutdownNow();
             committer.shutdownNow();
+            // a failed run still closes every file it opened (the workers stop at their next row)
+            awaitTermination(executor);
+            awaitClosedQuietly(opened);
+        }
+    }
+
+    private static void awaitTermination(ExecutorService executor)
+    {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (executor.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
+            }
+            catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitClosedQuietly(Iterable<DirectFileOutput> streams)
+    {
+        for (DirectFileOutput stream : streams) {
+            try {
+                stream.awaitClosed();
+            }
+            catch (IOException e) {
+                // the failure that matters is already on its way to the caller
+            }
         }
     }
 
@@ -159,18 +198,42 @@ public final class DatasetWriter
         return thread;
     }
 
-    private List<ShardFile> writeShard(TableSource source, ShardSpec shard, List<DataFormat> formats)
+    /** A shard's files, and its direct files still being written out after their writers closed them. */
+    private record Written(List<ShardFile> files, List<DirectFileOutput> streams) {}
+
+    private Written writeShard(TableSource source, ShardSpec shard, List<DataFormat> formats)
             throws IOException
     {
         Path out = options.out();
-        return ShardWriting.write(source, shard, formats, options.compression(),
-                (format, path) -> DirectFileOutput.create(temporary(out.resolve(path))), progress);
+        List<DirectFileOutput> streams = new ArrayList<>();
+        try {
+            List<ShardFile> files = ShardWriting.write(source, shard, formats, options.compression(), (format, path) -> {
+                OutputStream stream = DirectFileOutput.createDeferred(temporary(out.resolve(path)));
+                if (stream instanceof DirectFileOutput direct) {
+                    streams.add(direct);
+                    opened.add(direct);
+                }
+                return stream;
+            }, progress);
+            return new Written(files, streams);
+        }
+        catch (IOException | RuntimeException | Error e) {
+            awaitClosedQuietly(streams);
+            throw e;
+        }
     }
 
-    /** Makes the shard's files durable under their temporary names, then renames them into place. */
-    private List<ShardFile> commitShard(List<ShardFile> files)
+    /**
+     * Waits until the shard's files are completely written (the disk finishes them while the worker goes on with its
+     * next shard), makes them durable under their temporary names, then renames them into place.
+     */
+    private List<ShardFile> commitShard(Written written)
             throws IOException
     {
+        for (DirectFileOutput stream : written.streams()) {
+            stream.awaitClosed();
+        }
+        List<ShardFile> files = written.files();
         Path out = options.out();
         for (ShardFile file : files) {
             Path target = out.resolve(file.path());

@@ -5,13 +5,14 @@ import com.sun.nio.file.ExtendedOpenOption;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -21,11 +22,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
  * A new local data file, written with {@code O_DIRECT} where its file system is on a local disk (ext4, xfs): the bytes
- * go from this stream's aligned buffer to the disk, not through the page cache. While one buffer is written, on a
- * {@code simdata-io} thread, the caller fills the other, so the disk's time overlaps the work. Anywhere else (tmpfs,
+ * go from this stream's aligned buffers to the disk, not through the page cache. Each full buffer is written on a
+ * {@code simdata-io} thread while the caller fills the next, so the disk's time overlaps the work; a stream created
+ * {@linkplain #createDeferred deferred} also lets its caller go on once it is closed, while the disk catches up (a
+ * Parquet shard hands over its whole row group at the end, faster than the disk takes it). Anywhere else (tmpfs,
  * network and user-space file systems, a platform without {@code O_DIRECT}) it is a plain buffered stream.
  *
  * <p>Why: a dataset is written once and read later, and the page cache gains nothing from holding it, but paying for
@@ -37,7 +41,7 @@ import java.util.concurrent.Future;
 final class DirectFileOutput
         extends OutputStream
 {
-    /** Each buffer; two per open file. */
+    /** Each buffer: one being filled per open file, and at most {@link #IN_FLIGHT} being written. */
     static final int BUFFER_BYTES = 1 << 20;
     /** Buffers are aligned to this, so any block size up to it (a power of two) can be written directly. */
     private static final int MAX_BLOCK = 1 << 16;
@@ -46,27 +50,52 @@ final class DirectFileOutput
     private static final Map<Path, Integer> BLOCKS = new ConcurrentHashMap<>();
     private static final Queue<ByteBuffer> IDLE = new ConcurrentLinkedQueue<>();
     private static final ExecutorService IO = Executors.newCachedThreadPool(runnable -> DatasetWriter.daemon(runnable, "simdata-io"));
+    /**
+     * Buffers being written, over all files: enough to take a row group's burst while the disk catches up (load_test:
+     * the workers waited 0.21 s in all for the disk with two buffers per file, and not at all with this).
+     */
+    static final int IN_FLIGHT = 16;
+    private static final Semaphore WRITING = new Semaphore(IN_FLIGHT);
 
     private final FileChannel channel;
     private final int block;
+    private final boolean deferred;
     private ByteBuffer filling;
-    private ByteBuffer spare;
-    /** The write of {@link #spare}, if any. */
-    private Future<?> writing;
+    /** This file's writes; each gives its buffer back and frees its permit when done. */
+    private final List<Future<?>> writes = new ArrayList<>();
+    /** The first write that failed; later writes of the file are skipped. */
+    private volatile IOException failure;
     /** Where {@link #filling} starts in the file. */
     private long position;
-    private boolean closed;
+    /** Waits for the writes, cuts the file to its length and closes it; set by {@link #close}. */
+    private Future<?> finishing;
 
-    private DirectFileOutput(FileChannel channel, int block)
+    private DirectFileOutput(FileChannel channel, int block, boolean deferred)
     {
         this.channel = channel;
         this.block = block;
+        this.deferred = deferred;
         this.filling = buffer();
-        this.spare = buffer();
     }
 
     /** Creates (or truncates) {@code file} and opens it for writing, directly where its file system allows. */
     static OutputStream create(Path file)
+            throws IOException
+    {
+        return create(file, false);
+    }
+
+    /**
+     * The same, but a direct file's {@link #close} returns once the last bytes are handed over: the file is complete
+     * and closed only after {@link #awaitClosed} returns (the caller must call it, also when it gives up).
+     */
+    static OutputStream createDeferred(Path file)
+            throws IOException
+    {
+        return create(file, true);
+    }
+
+    private static OutputStream create(Path file, boolean deferred)
             throws IOException
     {
         Path folder = file.toAbsolutePath().getParent();
@@ -74,7 +103,7 @@ final class DirectFileOutput
         if (block > 0) {
             try {
                 return new DirectFileOutput(FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING, ExtendedOpenOption.DIRECT), block);
+                        StandardOpenOption.TRUNCATE_EXISTING, ExtendedOpenOption.DIRECT), block, deferred);
             }
             catch (IOException | UnsupportedOperationException e) {
                 // the file system refused O_DIRECT after all (or the open failed, and fails again below)
@@ -82,6 +111,12 @@ final class DirectFileOutput
             }
         }
         return Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    /** A stream over an open channel (for tests: one that refuses writes shows where a failure is reported). */
+    static DirectFileOutput over(FileChannel channel, int block, boolean deferred)
+    {
+        return new DirectFileOutput(channel, block, deferred);
     }
 
     /** Whether files created in {@code folder} are written directly (for tests). */
@@ -148,25 +183,59 @@ final class DirectFileOutput
     private void checkOpen()
             throws IOException
     {
-        if (closed) {
+        if (finishing != null) {
             throw new IOException("stream closed");
+        }
+        IOException failed = failure;
+        if (failed != null) {
+            throw failed;
         }
     }
 
-    /** Starts writing the full buffer and goes on filling the spare one, once its own write is done. */
+    /** Starts writing the full buffer and goes on filling a fresh one. */
     private void handOver()
             throws IOException
     {
-        awaitWrite();
         ByteBuffer full = filling.flip();
         long at = position;
         position += full.remaining();
-        filling = spare.clear().limit(BUFFER_BYTES);
-        spare = full;
-        writing = IO.submit(() -> {
-            writeFully(full, at);
-            return null;
-        });
+        filling = buffer();
+        submit(full, at);
+    }
+
+    /**
+     * Writes {@code full} at {@code at} on a {@code simdata-io} thread, once fewer than {@link #IN_FLIGHT} buffers are
+     * being written: the caller runs ahead of the disk by at most that much.
+     */
+    private void submit(ByteBuffer full, long at)
+            throws IOException
+    {
+        try {
+            WRITING.acquire();
+        }
+        catch (InterruptedException e) {
+            IDLE.add(full);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing a file");
+        }
+        writes.removeIf(Future::isDone);
+        writes.add(IO.submit(() -> {
+            try {
+                if (failure == null) {
+                    writeFully(full, at);
+                }
+            }
+            catch (IOException | RuntimeException e) {
+                IOException io = e instanceof IOException checked ? checked : new IOException(e);
+                if (failure == null) {
+                    failure = io;
+                }
+            }
+            finally {
+                IDLE.add(full);
+                WRITING.release();
+            }
+        }));
     }
 
     private void writeFully(ByteBuffer buffer, long at)
@@ -177,63 +246,101 @@ final class DirectFileOutput
         }
     }
 
-    private void awaitWrite()
+    /**
+     * Hands over the rest, its last block padded with zeros; the file is then cut to its length and closed on a
+     * {@code simdata-io} thread. Unless the stream was created deferred, waits for that ({@link #awaitClosed}).
+     */
+    @Override
+    public void close()
             throws IOException
     {
-        if (writing == null) {
+        if (finishing != null) {
             return;
         }
+        IOException handOver = null;
+        long length = position;
         try {
-            writing.get();
-            writing = null;
+            int rest = filling.position();
+            if (rest > 0 && failure == null) {
+                int padded = (rest + block - 1) / block * block;
+                while (filling.position() < padded) {
+                    filling.put((byte) 0);
+                }
+                ByteBuffer last = filling.flip();
+                filling = null;
+                submit(last, position);
+                length += rest;
+            }
         }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while writing a file");
+        catch (IOException e) {
+            handOver = e;
+        }
+        finally {
+            if (filling != null) {
+                IDLE.add(filling);
+                filling = null;
+            }
+        }
+        List<Future<?>> pending = List.copyOf(writes);
+        long size = length;
+        finishing = IO.submit(() -> {
+            try (channel) {
+                for (Future<?> write : pending) {
+                    awaitUninterruptibly(write);
+                }
+                IOException failed = failure;
+                if (failed != null) {
+                    throw failed;
+                }
+                if (channel.size() != size) {
+                    channel.truncate(size);
+                }
+            }
+            return null;
+        });
+        if (handOver != null) {
+            throw handOver;
+        }
+        if (!deferred) {
+            awaitClosed();
+        }
+    }
+
+    /** Waits until the closed file is complete and closed, and throws what writing it failed with. */
+    void awaitClosed()
+            throws IOException
+    {
+        if (finishing == null) {
+            close();
+        }
+        try {
+            awaitUninterruptibly(finishing);
         }
         catch (ExecutionException e) {
-            writing = null;
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
                 throw io;
-            }
-            if (cause instanceof UncheckedIOException io) {
-                throw io.getCause();
             }
             throw new IOException(cause);
         }
     }
 
-    /** Writes the rest, its last block padded with zeros, and cuts the file to its length. */
-    @Override
-    public void close()
-            throws IOException
+    /** Waits for {@code future} even when interrupted (a file is never left open), keeping the interrupt. */
+    private static void awaitUninterruptibly(Future<?> future)
+            throws ExecutionException
     {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try (channel) {
-            awaitWrite();
-            int length = filling.position();
-            if (length > 0) {
-                int padded = (length + block - 1) / block * block;
-                while (filling.position() < padded) {
-                    filling.put((byte) 0);
-                }
-                writeFully(filling.flip(), position);
-                position += length;
-                if (padded != length) {
-                    channel.truncate(position);
-                }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                future.get();
+                break;
+            }
+            catch (InterruptedException e) {
+                interrupted = true;
             }
         }
-        finally {
-            // a write still running (the caller was interrupted) keeps its buffer; it is left to the collector
-            if (writing == null) {
-                IDLE.add(spare);
-            }
-            IDLE.add(filling);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

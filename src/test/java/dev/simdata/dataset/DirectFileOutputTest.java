@@ -5,6 +5,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
@@ -73,6 +79,185 @@ class DirectFileOutputTest
         out.close();
         assertThat(Files.readAllBytes(file)).containsExactly(1, 2, 3);
         assertThatThrownBy(() -> out.write(4)).isInstanceOf(IOException.class);
+    }
+
+    /**
+     * Deferred files, written side by side with more buffers in all than may be in flight at once, are complete and
+     * closed once awaited, though their writers closed them while the disk was still behind.
+     */
+    @Test
+    void deferredFilesAreCompleteOnceAwaited()
+            throws IOException
+    {
+        int files = 6;
+        int length = 3 * BUFFER + 12_345;
+        assertThat(files * (length / BUFFER + 1)).as("more buffers than may be in flight").isGreaterThan(DirectFileOutput.IN_FLIGHT);
+        SplittableRandom random = new SplittableRandom(13);
+        byte[][] contents = new byte[files][length];
+        DirectFileOutput[] outs = new DirectFileOutput[files];
+        for (int f = 0; f < files; f++) {
+            random.nextBytes(contents[f]);
+            outs[f] = (DirectFileOutput) DirectFileOutput.createDeferred(folder.resolve("deferred-" + f));
+        }
+        for (int at = 0; at < length; ) {
+            int piece = Math.min(length - at, 1 + random.nextInt(200_000));
+            for (int f = 0; f < files; f++) {
+                outs[f].write(contents[f], at, piece);
+            }
+            at += piece;
+        }
+        for (DirectFileOutput out : outs) {
+            out.close();
+        }
+        assertThatThrownBy(() -> outs[0].write(1)).isInstanceOf(IOException.class);
+        for (int f = 0; f < files; f++) {
+            outs[f].awaitClosed();
+            outs[f].awaitClosed();
+            assertThat(Files.readAllBytes(folder.resolve("deferred-" + f))).as("deferred file %d", f).isEqualTo(contents[f]);
+        }
+    }
+
+    /**
+     * A write that fails on the io thread is reported: by the next write, by {@code close} of a stream that is not
+     * deferred, and by {@code awaitClosed} of one that is (whose {@code close} has already returned).
+     */
+    @Test
+    void aFailedWriteIsReportedWhereTheCallerWaits()
+            throws IOException
+    {
+        DirectFileOutput deferred = DirectFileOutput.over(new FullDisk(), 4_096, true);
+        deferred.write(new byte[100]);
+        deferred.close();
+        assertThatThrownBy(deferred::awaitClosed).hasMessage(FullDisk.MESSAGE);
+        assertThatThrownBy(deferred::awaitClosed).as("again").hasMessage(FullDisk.MESSAGE);
+
+        DirectFileOutput plain = DirectFileOutput.over(new FullDisk(), 4_096, false);
+        plain.write(new byte[100]);
+        assertThatThrownBy(plain::close).hasMessage(FullDisk.MESSAGE);
+
+        FullDisk disk = new FullDisk();
+        DirectFileOutput running = DirectFileOutput.over(disk, 4_096, true);
+        byte[] buffer = new byte[BUFFER];
+        assertThatThrownBy(() -> {
+            for (int i = 0; i < 100; i++) {
+                running.write(buffer);
+                Thread.sleep(1);
+            }
+        }).as("a later write").hasMessage(FullDisk.MESSAGE);
+        running.close();
+        assertThatThrownBy(running::awaitClosed).hasMessage(FullDisk.MESSAGE);
+        assertThat(disk.isOpen()).as("closed after all").isFalse();
+    }
+
+    /** A channel on a disk with no space: every write fails; truncating and closing work. */
+    private static final class FullDisk
+            extends FileChannel
+    {
+        static final String MESSAGE = "No space left on device (test)";
+
+        private static IOException full()
+        {
+            return new IOException(MESSAGE);
+        }
+
+        @Override
+        public int write(ByteBuffer source, long position)
+                throws IOException
+        {
+            throw full();
+        }
+
+        @Override
+        public int write(ByteBuffer source)
+                throws IOException
+        {
+            throw full();
+        }
+
+        @Override
+        public long write(ByteBuffer[] sources, int offset, int length)
+                throws IOException
+        {
+            throw full();
+        }
+
+        @Override
+        public long size()
+        {
+            return 0;
+        }
+
+        @Override
+        public FileChannel truncate(long size)
+        {
+            return this;
+        }
+
+        @Override
+        public int read(ByteBuffer target)
+        {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long read(ByteBuffer[] targets, int offset, int length)
+        {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int read(ByteBuffer target, long position)
+        {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long position()
+        {
+            return 0;
+        }
+
+        @Override
+        public FileChannel position(long position)
+        {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void force(boolean metaData) {}
+
+        @Override
+        public long transferTo(long position, long count, WritableByteChannel target)
+        {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long transferFrom(ReadableByteChannel source, long position, long count)
+        {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public MappedByteBuffer map(MapMode mode, long position, long size)
+        {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public FileLock lock(long position, long size, boolean shared)
+        {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public FileLock tryLock(long position, long size, boolean shared)
+        {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        protected void implCloseChannel() {}
     }
 
     /** Every length, written in pieces of random sizes and single bytes, reads back as written. */
