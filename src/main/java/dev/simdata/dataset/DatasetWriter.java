@@ -206,21 +206,16 @@ public final class DatasetWriter
     {
         Path out = options.out();
         List<DirectFileOutput> streams = new ArrayList<>();
-        try {
-            List<ShardFile> files = ShardWriting.write(source, shard, formats, options.compression(), (format, path) -> {
-                OutputStream stream = DirectFileOutput.createDeferred(temporary(out.resolve(path)));
-                if (stream instanceof DirectFileOutput direct) {
-                    streams.add(direct);
-                    opened.add(direct);
-                }
-                return stream;
-            }, progress);
-            return new Written(files, streams);
-        }
-        catch (IOException | RuntimeException | Error e) {
-            awaitClosedQuietly(streams);
-            throw e;
-        }
+        // if the shard fails, the run's end awaits its streams with all the others
+        List<ShardFile> files = ShardWriting.write(source, shard, formats, options.compression(), (format, path) -> {
+            OutputStream stream = DirectFileOutput.createDeferred(temporary(out.resolve(path)));
+            if (stream instanceof DirectFileOutput direct) {
+                streams.add(direct);
+                opened.add(direct);
+            }
+            return stream;
+        }, progress);
+        return new Written(files, streams);
     }
 
     /**
