@@ -1,17 +1,10 @@
 package dev.simdata.dataset;
 
-import org.apache.parquet.column.statistics.BinaryStatistics;
-import org.apache.parquet.column.statistics.IntStatistics;
-import org.apache.parquet.column.statistics.LongStatistics;
-import org.apache.parquet.column.statistics.Statistics;
-import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.schema.PrimitiveType;
-
 import java.util.Arrays;
 
 /**
  * The minimum and maximum of one page's values, kept as primitives (numbers, dates, timestamps) or bytes compared
- * unsigned (text, as Parquet orders it), and turned into parquet-java statistics once the page is done.
+ * unsigned (text, as Parquet orders it), and turned into {@link PageStats} once the page is done.
  */
 final class PageRange
 {
@@ -63,25 +56,12 @@ final class PageRange
         return into;
     }
 
-    /** The page's statistics for a column of {@code type}: its range, if it had a value, and its nulls. */
-    Statistics<?> statistics(PrimitiveType type, long nulls)
+    /** The page's statistics: its nulls and, if it had a value, its range. */
+    PageStats statistics(long nulls)
     {
-        Statistics<?> statistics = Statistics.createStats(type);
-        if (seen) {
-            if (statistics instanceof LongStatistics longs) {
-                longs.updateStats(min);
-                longs.updateStats(max);
-            }
-            else if (statistics instanceof IntStatistics ints) {
-                ints.updateStats((int) min);
-                ints.updateStats((int) max);
-            }
-            else if (statistics instanceof BinaryStatistics binaries) {
-                binaries.updateStats(Binary.fromConstantByteArray(Arrays.copyOf(minBytes, minLength)));
-                binaries.updateStats(Binary.fromConstantByteArray(Arrays.copyOf(maxBytes, maxLength)));
-            }
+        if (!seen) {
+            return new PageStats(nulls, false, 0, 0, null, null);
         }
-        statistics.incrementNumNulls(nulls);
-        return statistics;
+        return new PageStats(nulls, true, min, max, Arrays.copyOf(minBytes, minLength), Arrays.copyOf(maxBytes, maxLength));
     }
 }

@@ -4,12 +4,7 @@ import dev.simdata.random.Uuids;
 import dev.simdata.schema.Field;
 import dev.simdata.schema.FieldType;
 import dev.simdata.schema.Row;
-import org.apache.parquet.bytes.BytesInput;
-import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.Encoding;
-import org.apache.parquet.column.page.DictionaryPage;
-import org.apache.parquet.column.statistics.Statistics;
-import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,7 +15,7 @@ import java.util.List;
  * One column of a Parquet shard being written, encoded by hand into data pages (version 1, as every reader takes
  * them): PLAIN values, or dictionary ids while the chunk's dictionary stays small and pays; definition levels for
  * optional columns; min/max statistics only where a reader can skip pages with them. A row group's pages are kept,
- * compressed, until {@link #writeTo} hands them to parquet-java's file writer, which lays out the file and footer.
+ * compressed, until {@link #writeTo} hands them to the {@link ParquetFileLayout}, which lays out the file and footer.
  */
 final class ParquetColumn
 {
@@ -29,9 +24,9 @@ final class ParquetColumn
     /** A uuid's plain value: its 4-byte length and its 36-character text. */
     private static final int UUID_PLAIN = 4 + Row.UUID_TEXT;
 
-    private record Page(int offset, int length, int uncompressedSize, int values, Statistics<?> statistics, Encoding encoding) {}
+    private record Page(int offset, int length, int uncompressedSize, int values, PageStats statistics, int encoding) {}
 
-    private final ColumnDescriptor descriptor;
+    private final int column;
     private final FieldType type;
     private final boolean optional;
     private final boolean longStatistics;
@@ -70,9 +65,10 @@ final class ParquetColumn
     private long chunkBytes;
     private long chunkValues;
 
-    ParquetColumn(ColumnDescriptor descriptor, Field field, boolean key, int pageBytes, int dictionaryBytes, PageCompressor compressor)
+    /** Leaf {@code column} of its file's schema. */
+    ParquetColumn(int column, Field field, boolean key, int pageBytes, int dictionaryBytes, PageCompressor compressor)
     {
-        this.descriptor = descriptor;
+        this.column = column;
         this.type = field.type();
         this.optional = field.nullable();
         this.pageBytes = pageBytes;
@@ -316,7 +312,7 @@ final class ParquetColumn
         PageBytes whole = optional || dictionaryEncoded ? page : plain;
         int at = compression.position();
         int stored = compression.store(whole.array(), whole.size(), dictionaryEncoded);
-        pages.add(new Page(at, stored, whole.size(), values, statistics(), dictionaryEncoded ? Encoding.PLAIN_DICTIONARY : Encoding.PLAIN));
+        pages.add(new Page(at, stored, whole.size(), values, statistics(), dictionaryEncoded ? ParquetFileLayout.PLAIN_DICTIONARY : ParquetFileLayout.PLAIN));
         chunkBytes += stored;
         chunkValues += values;
         plain.clear();
@@ -328,17 +324,17 @@ final class ParquetColumn
     }
 
     /** The page's statistics, or null for a column that keeps none (then the chunk has none and no column index). */
-    private Statistics<?> statistics()
+    private PageStats statistics()
     {
-        return longStatistics || binaryStatistics ? range.statistics(descriptor.getPrimitiveType(), nulls) : null;
+        return longStatistics || binaryStatistics ? range.statistics(nulls) : null;
     }
 
     /** Writes the row group's chunk of this column (dictionary page first) and starts the next chunk afresh. */
-    void writeTo(ParquetFileWriter writer)
+    void writeTo(ParquetFileLayout file)
             throws IOException
     {
         finishPage();
-        writer.startColumn(descriptor, chunkValues, compression.codec());
+        file.startColumn(column, codec(compression.codec()), chunkValues, longStatistics || binaryStatistics);
         if (dictionaryPages) {
             page.clear();
             for (int id = 0; id < dictionary.size(); id++) {
@@ -346,15 +342,13 @@ final class ParquetColumn
             }
             int at = compression.position();
             int stored = compression.store(page.array(), page.size(), true);
-            writer.writeDictionaryPage(new DictionaryPage(BytesInput.from(compression.bytes(), at, stored), page.size(), dictionary.size(), Encoding.PLAIN_DICTIONARY));
+            file.dictionaryPage(compression.bytes(), at, stored, page.size(), dictionary.size());
         }
-        Encoding definitionLevels = optional ? Encoding.RLE : Encoding.BIT_PACKED;
+        int definitionLevels = optional ? ParquetFileLayout.RLE : ParquetFileLayout.BIT_PACKED;
         byte[] bytes = compression.bytes();
         for (Page written : pages) {
-            writer.writeDataPage(written.values(), written.uncompressedSize(), BytesInput.from(bytes, written.offset(), written.length()), written.statistics(),
-                    written.values(), Encoding.BIT_PACKED, definitionLevels, written.encoding());
+            file.dataPage(written.values(), written.uncompressedSize(), bytes, written.offset(), written.length(), written.statistics(), definitionLevels, written.encoding());
         }
-        writer.endColumn();
         compression.nextChunk();
         pages.clear();
         chunkBytes = 0;
@@ -363,6 +357,17 @@ final class ParquetColumn
         Arrays.fill(cachedStrings, null);
         dictionaryPages = false;
         usingDictionary = dictionaryCandidate;
+    }
+
+    /** Thrift's codec number. */
+    private static int codec(CompressionCodecName codec)
+    {
+        return switch (codec) {
+            case UNCOMPRESSED -> 0;
+            case SNAPPY -> 1;
+            case ZSTD -> 6;
+            default -> throw new IllegalArgumentException("no Parquet codec " + codec);
+        };
     }
 
     /** Gives the buffers back to the thread for its next shard (a grown array is already theirs); the column is not used after. */

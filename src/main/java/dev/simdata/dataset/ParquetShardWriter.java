@@ -5,24 +5,19 @@ import dev.simdata.schema.FieldType;
 import dev.simdata.schema.ParquetSchemas;
 import dev.simdata.schema.Row;
 import dev.simdata.schema.TableSchema;
-import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.schema.MessageType;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes one Parquet shard straight from the reused row: each column is encoded by {@link ParquetColumn} into
- * pages, and parquet-java's {@link ParquetFileWriter} lays out the row groups, the page and column indexes and the
- * footer. The schema is derived from {@code schemas/}. Row groups end once their buffered bytes reach
- * {@link #ROW_GROUP_BYTES}, so memory per writer stays bounded whatever the shard size. No page checksums (every
- * file has a SHA-256 in the manifest). The bytes depend only on the rows, the codec and the parquet-java version (the
- * footer names it; it holds no time).
+ * pages, and {@link ParquetFileLayout} lays out the row groups, the column and offset indexes and the footer. The
+ * schema is derived from {@code schemas/}. Row groups end once their buffered bytes reach {@link #ROW_GROUP_BYTES},
+ * so memory per writer stays bounded whatever the shard size. No page checksums (every file has a SHA-256 in the
+ * manifest). The bytes depend only on the rows and the codec (the footer holds no time).
  */
 final class ParquetShardWriter
         implements Closeable
@@ -45,7 +40,7 @@ final class ParquetShardWriter
     private static final int CHECK_ROWS = 128;
 
     private final DigestingOutputFile output;
-    private final ParquetFileWriter file;
+    private final ParquetFileLayout file;
     private final PageCompressor compressor;
     private final FieldType[] types;
     private final ParquetColumn[] columns;
@@ -63,24 +58,16 @@ final class ParquetShardWriter
     {
         this.output = output;
         MessageType message = ParquetSchemas.of(schema);
-        ParquetProperties properties = ParquetProperties.builder()
-                .withPageSize(PAGE_BYTES)
-                .withDictionaryPageSize(DICTIONARY_BYTES)
-                .withPageWriteChecksumEnabled(false)
-                .withSizeStatisticsEnabled(false)
-                .build();
-        this.file = new ParquetFileWriter(output, message, ParquetFileWriter.Mode.OVERWRITE, ROW_GROUP_BYTES, 0, null, properties);
+        this.file = new ParquetFileLayout(output.create(0), message);
         this.compressor = new PageCompressor(compression, PAGE_BYTES);
-        List<ColumnDescriptor> descriptors = message.getColumns();
         this.types = new FieldType[schema.columnCount()];
         this.columns = new ParquetColumn[types.length];
         for (int i = 0; i < types.length; i++) {
             Field field = schema.field(i);
             types[i] = field.type();
             boolean key = schema.primaryKey().equals(List.of(field.name()));
-            columns[i] = new ParquetColumn(descriptors.get(i), field, key, PAGE_BYTES, DICTIONARY_BYTES, compressor);
+            columns[i] = new ParquetColumn(i, field, key, PAGE_BYTES, DICTIONARY_BYTES, compressor);
         }
-        file.start();
     }
 
     void write(Row row)
@@ -119,11 +106,10 @@ final class ParquetShardWriter
     private void flushRowGroup()
             throws IOException
     {
-        file.startBlock(groupRows);
+        file.startRowGroup(groupRows);
         for (ParquetColumn column : columns) {
             column.writeTo(file);
         }
-        file.endBlock();
         compressor.dropFrom(0);
         groupRows = 0;
     }
@@ -136,7 +122,7 @@ final class ParquetShardWriter
             if (groupRows > 0) {
                 flushRowGroup();
             }
-            file.end(Map.of());
+            file.end();
         }
         finally {
             compressor.close();

@@ -99,6 +99,64 @@ class ParquetShardWriterTest
     }
 
     /**
+     * The layout around the pages (page headers, column and offset indexes, footer) is byte for byte what parquet-java
+     * 1.18.1's {@code ParquetFileWriter} wrote for the same 600,000 rows before {@link ParquetFileLayout} replaced it
+     * (the SHA-256 below is that writer's file); and parquet-java's reader finds every page through the offset
+     * indexes, and the ranges, null pages and order of the column indexes and chunk statistics are the rows'.
+     */
+    @Test
+    void layoutIsParquetJavasByteForByte(@TempDir Path temporary)
+            throws Exception
+    {
+        TableSchema schema = dev.simdata.schema.SchemaCatalogAccess.parse("sample", new ObjectMapper().readTree(DEFINITION));
+        Path file = temporary.resolve("sample.parquet");
+        try (ParquetShardWriter writer = new ParquetShardWriter(file, schema, ParquetCompression.SNAPPY)) {
+            Row row = new Row(schema);
+            for (int i = 0; i < ROWS; i++) {
+                writer.write(fill(row, i));
+            }
+        }
+        assertThat(Checksums.sha256(file)).isEqualTo(PARQUET_JAVA_SHA256);
+        try (org.apache.parquet.hadoop.ParquetFileReader reader = org.apache.parquet.hadoop.ParquetFileReader.open(new org.apache.parquet.io.LocalInputFile(file))) {
+            List<org.apache.parquet.hadoop.metadata.BlockMetaData> groups = reader.getFooter().getBlocks();
+            assertThat(groups).hasSizeGreaterThan(1);
+            long firstRow = 0;
+            boolean nullPages = false;
+            for (org.apache.parquet.hadoop.metadata.BlockMetaData group : groups) {
+                for (org.apache.parquet.hadoop.metadata.ColumnChunkMetaData chunk : group.getColumns()) {
+                    org.apache.parquet.internal.column.columnindex.OffsetIndex pages = reader.readOffsetIndex(chunk);
+                    long rows = 0;
+                    for (int page = 0; page < pages.getPageCount(); page++) {
+                        assertThat(pages.getFirstRowIndex(page)).isEqualTo(rows);
+                        rows = page + 1 < pages.getPageCount() ? pages.getFirstRowIndex(page + 1) : group.getRowCount();
+                    }
+                    assertThat(pages.getOffset(0)).isEqualTo(chunk.getFirstDataPageOffset());
+                    String column = chunk.getPath().toDotString();
+                    org.apache.parquet.internal.column.columnindex.ColumnIndex ranges = reader.readColumnIndex(chunk);
+                    if (List.of("id", "parent", "name", "flag").contains(column)) {
+                        assertThat(ranges).as("no statistics for %s", column).isNull();
+                        assertThat(chunk.getStatistics().isEmpty()).isTrue();
+                        continue;
+                    }
+                    assertThat(ranges).as("column index of %s", column).isNotNull();
+                    nullPages |= ranges.getNullPages().contains(true);
+                    if (column.equals("at")) {
+                        assertThat(ranges.getBoundaryOrder()).isEqualTo(org.apache.parquet.internal.column.columnindex.BoundaryOrder.ASCENDING);
+                        assertThat(chunk.getStatistics().genericGetMin()).isEqualTo(at((int) firstRow) * 1_000_000L);
+                        assertThat(chunk.getStatistics().genericGetMax()).isEqualTo(at((int) (firstRow + group.getRowCount() - 1)) * 1_000_000L);
+                    }
+                }
+                firstRow += group.getRowCount();
+            }
+            assertThat(firstRow).isEqualTo(ROWS);
+            assertThat(nullPages).as("day is null after row 200,000: whole pages of nulls").isTrue();
+        }
+    }
+
+    /** {@link #layoutIsParquetJavasByteForByte}'s file as parquet-java 1.18.1's ParquetFileWriter laid it out. */
+    private static final String PARQUET_JAVA_SHA256 = "614a62347bf4ca37eeff971acc3f8a0bd765dc1f329ae634a6e645859a915101";
+
+    /**
      * A chunk whose first page the codec shrinks by less than an eighth is stored uncompressed (random uuids as text),
      * a compressible one (repeated numbers, dictionary ids) keeps the codec; both read back the same.
      */
