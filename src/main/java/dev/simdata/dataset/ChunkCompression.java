@@ -27,9 +27,18 @@ final class ChunkCompression
      */
     int store(byte[] page, int length, boolean dictionaryIds)
     {
+        return store(page, length, dictionaryIds, -1, 0);
+    }
+
+    /**
+     * As {@link #store(byte[], int, boolean)}, for a page of plain values of {@code width} bytes each from
+     * {@code start} (-1: any other page): under Snappy they are compressed by {@link PageCompressor#compressRepeats}.
+     */
+    int store(byte[] page, int length, boolean dictionaryIds, int start, int width)
+    {
         if (pays == null) {
             int at = compressor.position();
-            int compressed = compressor.compress(page, length);
+            int compressed = compress(page, length, start, width);
             pays = dictionaryIds || compressor.codec() == CompressionCodecName.UNCOMPRESSED || compressed <= length - length / 8;
             if (pays) {
                 return compressed;
@@ -37,10 +46,16 @@ final class ChunkCompression
             compressor.dropFrom(at);
         }
         else if (pays) {
-            return compressor.compress(page, length);
+            return compress(page, length, start, width);
         }
         compressor.storePlain(page, length);
         return length;
+    }
+
+    private int compress(byte[] page, int length, int start, int width)
+    {
+        return start >= 0 && compressor.codec() == CompressionCodecName.SNAPPY ? compressor.compressRepeats(page, length, start, width)
+                : compressor.compress(page, length);
     }
 
     /** Where the next page is stored, in {@link #bytes}. */

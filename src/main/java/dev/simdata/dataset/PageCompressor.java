@@ -10,6 +10,7 @@ import org.xerial.snappy.Snappy;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 /**
  * Compresses one writer's pages into one buffer that holds the row group's stored pages, every column's, until the
@@ -89,6 +90,52 @@ final class PageCompressor
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Stores {@code input[0, length)} in Snappy's format, for a page whose values from {@code start} on are
+     * {@code width} bytes each (plain text UUIDs): a value equal to the one before it becomes a copy of it, everything
+     * else literals. Any Snappy decoder reads it; on repeated identifiers (a recipient's events name it row after row)
+     * it is about as small as Snappy's own search for matches, at a fraction of its cost. Returns the stored length.
+     */
+    int compressRepeats(byte[] input, int length, int start, int width)
+    {
+        int at = stored.reserve(Snappy.maxCompressedLength(length));
+        stored.truncate(at);
+        stored.putVarint(length);
+        int literal = 0;
+        for (int value = start + width; value + width <= length; value += width) {
+            if (Arrays.equals(input, value, value + width, input, value - width, value)) {
+                literal(input, literal, value - literal);
+                // a copy with a two-byte offset: tag (length - 1) << 2 | 2, then the offset, little-endian
+                stored.putByte((width - 1) << 2 | 2);
+                stored.putByte(width);
+                stored.putByte(width >>> 8);
+                literal = value + width;
+            }
+        }
+        literal(input, literal, length - literal);
+        return stored.size() - at;
+    }
+
+    /** A Snappy literal of {@code input[offset, offset + length)}: its tag, its length beyond 60 bytes, the bytes. */
+    private void literal(byte[] input, int offset, int length)
+    {
+        if (length == 0) {
+            return;
+        }
+        int n = length - 1;
+        if (n < 60) {
+            stored.putByte(n << 2);
+        }
+        else {
+            int bytes = n < 1 << 8 ? 1 : n < 1 << 16 ? 2 : n < 1 << 24 ? 3 : 4;
+            stored.putByte((59 + bytes) << 2);
+            for (int i = 0; i < bytes; i++) {
+                stored.putByte(n >>> 8 * i);
+            }
+        }
+        stored.put(input, offset, length);
     }
 
     /** Stores {@code input[0, length)} as it is. */

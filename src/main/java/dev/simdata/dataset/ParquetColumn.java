@@ -311,7 +311,10 @@ final class ParquetColumn
         // a required column's plain values are the whole page: compressed from where they are
         PageBytes whole = optional || dictionaryEncoded ? page : plain;
         int at = compression.position();
-        int stored = compression.store(whole.array(), whole.size(), dictionaryEncoded);
+        // plain uuids, where repeated, are compressed as copies of the value before (PageCompressor#compressRepeats)
+        int stored = type == FieldType.UUID && !dictionaryEncoded
+                ? compression.store(whole.array(), whole.size(), false, whole.size() - plain.size(), UUID_PLAIN)
+                : compression.store(whole.array(), whole.size(), dictionaryEncoded);
         pages.add(new Page(at, stored, whole.size(), values, statistics(), dictionaryEncoded ? ParquetFileLayout.PLAIN_DICTIONARY : ParquetFileLayout.PLAIN));
         chunkBytes += stored;
         chunkValues += values;

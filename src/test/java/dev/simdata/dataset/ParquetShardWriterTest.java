@@ -49,14 +49,7 @@ class ParquetShardWriterTest
     void duckdbReadsBackEveryValue(@TempDir Path temporary)
             throws Exception
     {
-        TableSchema schema = dev.simdata.schema.SchemaCatalogAccess.parse("sample", new ObjectMapper().readTree(DEFINITION));
-        Path file = temporary.resolve("sample.parquet");
-        try (ParquetShardWriter writer = new ParquetShardWriter(file, schema, ParquetCompression.SNAPPY)) {
-            Row row = new Row(schema);
-            for (int i = 0; i < ROWS; i++) {
-                writer.write(fill(row, i));
-            }
-        }
+        Path file = writeSample(temporary, ParquetCompression.SNAPPY);
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = duckdb.createStatement()) {
             String source = "read_parquet('" + file + "', file_row_number = true)";
@@ -101,21 +94,15 @@ class ParquetShardWriterTest
     /**
      * The layout around the pages (page headers, column and offset indexes, footer) is byte for byte what parquet-java
      * 1.18.1's {@code ParquetFileWriter} wrote for the same 600,000 rows before {@link ParquetFileLayout} replaced it
-     * (the SHA-256 below is that writer's file); and parquet-java's reader finds every page through the offset
+     * (the SHA-256 below is that writer's file, uncompressed: the pages themselves are this project's, Snappy's
+     * included); and parquet-java's reader finds every page through the offset
      * indexes, and the ranges, null pages and order of the column indexes and chunk statistics are the rows'.
      */
     @Test
     void layoutIsParquetJavasByteForByte(@TempDir Path temporary)
             throws Exception
     {
-        TableSchema schema = dev.simdata.schema.SchemaCatalogAccess.parse("sample", new ObjectMapper().readTree(DEFINITION));
-        Path file = temporary.resolve("sample.parquet");
-        try (ParquetShardWriter writer = new ParquetShardWriter(file, schema, ParquetCompression.SNAPPY)) {
-            Row row = new Row(schema);
-            for (int i = 0; i < ROWS; i++) {
-                writer.write(fill(row, i));
-            }
-        }
+        Path file = writeSample(temporary, ParquetCompression.NONE);
         assertThat(Checksums.sha256(file)).isEqualTo(PARQUET_JAVA_SHA256);
         try (org.apache.parquet.hadoop.ParquetFileReader reader = org.apache.parquet.hadoop.ParquetFileReader.open(new org.apache.parquet.io.LocalInputFile(file))) {
             List<org.apache.parquet.hadoop.metadata.BlockMetaData> groups = reader.getFooter().getBlocks();
@@ -154,7 +141,7 @@ class ParquetShardWriterTest
     }
 
     /** {@link #layoutIsParquetJavasByteForByte}'s file as parquet-java 1.18.1's ParquetFileWriter laid it out. */
-    private static final String PARQUET_JAVA_SHA256 = "614a62347bf4ca37eeff971acc3f8a0bd765dc1f329ae634a6e645859a915101";
+    private static final String PARQUET_JAVA_SHA256 = "629ff976934e1de2e4d0e8821efb5601394c795e63fd23771e6598f3248cf78d";
 
     /**
      * A chunk whose first page the codec shrinks by less than an eighth is stored uncompressed (random uuids as text),
@@ -199,6 +186,21 @@ class ParquetShardWriterTest
                 assertThat(i).isEqualTo(ids.size());
             }
         }
+    }
+
+    /** The {@link #ROWS} rows of {@link #fill} as one shard. */
+    private static Path writeSample(Path folder, ParquetCompression compression)
+            throws Exception
+    {
+        TableSchema schema = dev.simdata.schema.SchemaCatalogAccess.parse("sample", new ObjectMapper().readTree(DEFINITION));
+        Path file = folder.resolve("sample.parquet");
+        try (ParquetShardWriter writer = new ParquetShardWriter(file, schema, compression)) {
+            Row row = new Row(schema);
+            for (int i = 0; i < ROWS; i++) {
+                writer.write(fill(row, i));
+            }
+        }
+        return file;
     }
 
     private static long count(Statement statement, String source, String condition)
