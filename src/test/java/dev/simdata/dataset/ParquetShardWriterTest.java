@@ -140,6 +140,27 @@ class ParquetShardWriterTest
         }
     }
 
+    /** A shard without rows (a table a scenario leaves empty) is a file with the schema and no row group, as readers expect. */
+    @Test
+    void anEmptyShardIsAValidFile(@TempDir Path temporary)
+            throws Exception
+    {
+        TableSchema schema = dev.simdata.schema.SchemaCatalogAccess.parse("sample", new ObjectMapper().readTree(DEFINITION));
+        Path file = temporary.resolve("empty.parquet");
+        new ParquetShardWriter(file, schema, ParquetCompression.SNAPPY).close();
+        try (org.apache.parquet.hadoop.ParquetFileReader reader = org.apache.parquet.hadoop.ParquetFileReader.open(new org.apache.parquet.io.LocalInputFile(file))) {
+            assertThat(reader.getFooter().getBlocks()).isEmpty();
+            assertThat(reader.getFooter().getFileMetaData().getSchema()).isEqualTo(dev.simdata.schema.ParquetSchemas.of(schema));
+        }
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = duckdb.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*), sum(amount), max(\"at\") FROM read_parquet('" + file + "')")) {
+            rows.next();
+            assertThat(rows.getLong(1)).isZero();
+            assertThat(rows.getObject(2)).isNull();
+        }
+    }
+
     /** {@link #layoutIsParquetJavasByteForByte}'s file as parquet-java 1.18.1's ParquetFileWriter laid it out. */
     private static final String PARQUET_JAVA_SHA256 = "629ff976934e1de2e4d0e8821efb5601394c795e63fd23771e6598f3248cf78d";
 
