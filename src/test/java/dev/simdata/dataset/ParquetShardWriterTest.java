@@ -140,6 +140,44 @@ class ParquetShardWriterTest
         }
     }
 
+    /**
+     * Narrow rows, so a row group holds some 1.4 million of them: chunks of 70 pages, whose column and offset indexes
+     * are lists of more than 14 entries (Thrift's long list header), laid out as parquet-java 1.18.1's writer did.
+     */
+    @Test
+    void manyPagesLayoutIsParquetJavas(@TempDir Path temporary)
+            throws Exception
+    {
+        TableSchema schema = dev.simdata.schema.SchemaCatalogAccess.parse("narrow", new ObjectMapper().readTree("""
+                {"name": "narrow", "fields": [
+                  {"name": "n", "type": "integer", "constraints": {"required": true}},
+                  {"name": "d", "type": "date"}
+                ]}"""));
+        Path file = temporary.resolve("narrow.parquet");
+        try (ParquetShardWriter writer = new ParquetShardWriter(file, schema, ParquetCompression.NONE)) {
+            Row row = new Row(schema);
+            for (int i = 0; i < 3_000_000; i++) {
+                row.setLong(0, i * 7L % 1_000_003);
+                if (i % 9 == 0) {
+                    row.setNull(1);
+                }
+                else {
+                    row.setDate(1, 10_000 + i / 1000);
+                }
+                writer.write(row);
+            }
+        }
+        assertThat(Checksums.sha256(file)).isEqualTo(NARROW_PARQUET_JAVA_SHA256);
+        try (org.apache.parquet.hadoop.ParquetFileReader reader = org.apache.parquet.hadoop.ParquetFileReader.open(new org.apache.parquet.io.LocalInputFile(file))) {
+            org.apache.parquet.hadoop.metadata.ColumnChunkMetaData chunk = reader.getFooter().getBlocks().get(0).getColumns().get(1);
+            assertThat(reader.readOffsetIndex(chunk).getPageCount()).isGreaterThan(14);
+            assertThat(reader.readColumnIndex(chunk).getBoundaryOrder()).isEqualTo(org.apache.parquet.internal.column.columnindex.BoundaryOrder.ASCENDING);
+        }
+    }
+
+    /** {@link #manyPagesLayoutIsParquetJavas}'s file as parquet-java 1.18.1's ParquetFileWriter laid it out. */
+    private static final String NARROW_PARQUET_JAVA_SHA256 = "0f3dec657fc84804a024f4aefbf76f0bfbcc32b39156047d4bdfcba512fe9d96";
+
     /** A shard without rows (a table a scenario leaves empty) is a file with the schema and no row group, as readers expect. */
     @Test
     void anEmptyShardIsAValidFile(@TempDir Path temporary)
