@@ -1,6 +1,5 @@
 package dev.simdata.dataset;
 
-import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
 import java.io.BufferedOutputStream;
@@ -13,12 +12,11 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 
 /**
- * A Parquet {@link OutputFile} that computes the SHA-256 of what is written, so the finished file never has to be
- * read back. Parquet writes sequentially, so the digest is the file's. The file is a local path or any stream
- * opened once (a Hadoop FileSystem's, for the Spark job).
+ * A Parquet file's output that computes the SHA-256 of what is written, so the finished file never has to be read
+ * back. {@link ParquetFileLayout} writes sequentially, so the digest is the file's. The file is a local path or any
+ * stream opened once (a Hadoop FileSystem's, for the Spark job).
  */
 final class DigestingOutputFile
-        implements OutputFile
 {
     /** Opens the file's stream, once. */
     interface Opener
@@ -27,7 +25,6 @@ final class DigestingOutputFile
                 throws IOException;
     }
 
-    private final String name;
     private final Opener opener;
     private final MessageDigest digest = Checksums.sha256();
     private long bytes;
@@ -35,12 +32,11 @@ final class DigestingOutputFile
 
     DigestingOutputFile(Path path)
     {
-        this(path.toString(), () -> Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
+        this(() -> Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
     }
 
-    DigestingOutputFile(String name, Opener opener)
+    DigestingOutputFile(Opener opener)
     {
-        this.name = name;
         this.opener = opener;
     }
 
@@ -55,21 +51,8 @@ final class DigestingOutputFile
         return bytes;
     }
 
-    @Override
-    public PositionOutputStream create(long blockSizeHint)
-            throws IOException
-    {
-        return open();
-    }
-
-    @Override
-    public PositionOutputStream createOrOverwrite(long blockSizeHint)
-            throws IOException
-    {
-        return open();
-    }
-
-    private PositionOutputStream open()
+    /** Opens the file's stream (once): its position is the bytes written so far. */
+    PositionOutputStream open()
             throws IOException
     {
         OutputStream raw = opener.open();
@@ -133,8 +116,8 @@ final class DigestingOutputFile
     }
 
     /**
-     * Closes the file's stream if the writer did not: parquet-java leaves it open when writing the last row group
-     * or the footer fails (a full disk), and an open file keeps its space and its file system busy.
+     * Closes the file's stream if the writer did not: {@link ParquetFileLayout} leaves it open when writing the last
+     * row group or the footer fails (a full disk), and an open file keeps its space and its file system busy.
      */
     void release()
     {
@@ -146,23 +129,5 @@ final class DigestingOutputFile
                 // the writer's own failure is the one reported
             }
         }
-    }
-
-    @Override
-    public boolean supportsBlockSize()
-    {
-        return false;
-    }
-
-    @Override
-    public long defaultBlockSize()
-    {
-        return 0;
-    }
-
-    @Override
-    public String getPath()
-    {
-        return name;
     }
 }

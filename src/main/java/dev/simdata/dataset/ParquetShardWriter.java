@@ -58,7 +58,7 @@ final class ParquetShardWriter
     {
         this.output = output;
         MessageType message = ParquetSchemas.of(schema);
-        this.file = new ParquetFileLayout(output.create(0), message);
+        this.file = new ParquetFileLayout(output.open(), message);
         this.compressor = new PageCompressor(compression, PAGE_BYTES);
         this.types = new FieldType[schema.columnCount()];
         this.columns = new ParquetColumn[types.length];

@@ -53,7 +53,7 @@ public final class ShardWriting
                     csv = new CsvShardWriter(target.open(format, path), schema);
                 }
                 else {
-                    parquet = new ParquetShardWriter(new DigestingOutputFile(path, () -> target.open(format, path)), schema, compression);
+                    parquet = new ParquetShardWriter(new DigestingOutputFile(() -> target.open(format, path)), schema, compression);
                 }
             }
             ShardSink sink = new ShardSink(csv, parquet, table, progress);
