@@ -4,7 +4,6 @@ import dev.simdata.random.Uuids;
 import dev.simdata.schema.Field;
 import dev.simdata.schema.FieldType;
 import dev.simdata.schema.Row;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -312,9 +311,8 @@ final class ParquetColumn
         PageBytes whole = optional || dictionaryEncoded ? page : plain;
         int at = compression.position();
         // plain uuids, where repeated, are compressed as copies of the value before (PageCompressor#compressRepeats)
-        int stored = type == FieldType.UUID && !dictionaryEncoded
-                ? compression.store(whole.array(), whole.size(), false, whole.size() - plain.size(), UUID_PLAIN)
-                : compression.store(whole.array(), whole.size(), dictionaryEncoded);
+        int repeats = type == FieldType.UUID && !dictionaryEncoded ? whole.size() - plain.size() : -1;
+        int stored = compression.store(whole.array(), whole.size(), dictionaryEncoded, repeats, UUID_PLAIN);
         pages.add(new Page(at, stored, whole.size(), values, statistics(), dictionaryEncoded ? ParquetFileLayout.PLAIN_DICTIONARY : ParquetFileLayout.PLAIN));
         chunkBytes += stored;
         chunkValues += values;
@@ -337,7 +335,7 @@ final class ParquetColumn
             throws IOException
     {
         finishPage();
-        file.startColumn(column, codec(compression.codec()), chunkValues, longStatistics || binaryStatistics);
+        file.startColumn(column, compression.codec(), chunkValues, longStatistics || binaryStatistics);
         if (dictionaryPages) {
             page.clear();
             for (int id = 0; id < dictionary.size(); id++) {
@@ -360,17 +358,6 @@ final class ParquetColumn
         Arrays.fill(cachedStrings, null);
         dictionaryPages = false;
         usingDictionary = dictionaryCandidate;
-    }
-
-    /** Thrift's codec number. */
-    private static int codec(CompressionCodecName codec)
-    {
-        return switch (codec) {
-            case UNCOMPRESSED -> 0;
-            case SNAPPY -> 1;
-            case ZSTD -> 6;
-            default -> throw new IllegalArgumentException("no Parquet codec " + codec);
-        };
     }
 
     /** Gives the buffers back to the thread for its next shard (a grown array is already theirs); the column is not used after. */

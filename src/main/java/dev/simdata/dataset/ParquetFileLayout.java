@@ -1,5 +1,6 @@
 package dev.simdata.dataset;
 
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.schema.MessageType;
 
@@ -23,7 +24,7 @@ final class ParquetFileLayout
     private static final byte[] MAGIC = {'P', 'A', 'R', '1'};
     /** Statistics and column indexes larger than this are left out (parquet-java's limit). */
     static final int MAX_STATS_SIZE = 4096;
-    /** Thrift enum values: encodings, page types, codecs, physical and converted types. */
+    /** Thrift enum values: encodings and page types. */
     static final int PLAIN = 0;
     static final int PLAIN_DICTIONARY = 2;
     static final int RLE = 3;
@@ -91,11 +92,22 @@ final class ParquetFileLayout
     }
 
     /** Starts leaf {@code column}'s chunk of {@code values} values (nulls included), stored with {@code codec}. */
-    void startColumn(int column, int codec, long values, boolean statistics)
+    void startColumn(int column, CompressionCodecName codec, long values, boolean statistics)
     {
         int kind = statistics ? PageStats.physicalType(schema.getType(column).asPrimitiveType()) : -1;
-        chunk = new Chunk(column, codec, values, kind);
+        chunk = new Chunk(column, thriftCodec(codec), values, kind);
         rowGroup.add(chunk);
+    }
+
+    /** Thrift's number for {@code codec}. */
+    private static int thriftCodec(CompressionCodecName codec)
+    {
+        return switch (codec) {
+            case UNCOMPRESSED -> 0;
+            case SNAPPY -> 1;
+            case ZSTD -> 6;
+            default -> throw new IllegalArgumentException("no Parquet codec " + codec);
+        };
     }
 
     void dictionaryPage(byte[] bytes, int offset, int length, int uncompressedSize, int entries)
@@ -131,8 +143,9 @@ final class ParquetFileLayout
         thrift.endStruct();
         thrift.end();
         write(bytes, offset, length, uncompressedSize);
-        long rows = chunk.locations.isEmpty() ? 0 : chunk.locations.get(chunk.locations.size() - 1)[2] + chunk.locations.get(chunk.locations.size() - 1)[3];
-        chunk.locations.add(new long[] {at, out.getPos() - at, rows, values});
+        // offset, size with header, first row, rows
+        long[] last = chunk.locations.isEmpty() ? new long[4] : chunk.locations.get(chunk.locations.size() - 1);
+        chunk.locations.add(new long[] {at, out.getPos() - at, last[2] + last[3], values});
         if (stats != null) {
             chunk.stats.add(stats);
         }

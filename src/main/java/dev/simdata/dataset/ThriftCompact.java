@@ -1,6 +1,7 @@
 package dev.simdata.dataset;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Thrift's compact protocol, the part a Parquet file's page headers, page indexes and footer use, written into a
@@ -107,7 +108,7 @@ final class ThriftCompact
     void beginElement()
     {
         if (depth == enclosing.length) {
-            enclosing = java.util.Arrays.copyOf(enclosing, 2 * depth);
+            enclosing = Arrays.copyOf(enclosing, 2 * depth);
         }
         enclosing[depth++] = lastId;
         lastId = 0;

@@ -183,7 +183,7 @@ class ParquetShardWriterTest
     void anEmptyShardIsAValidFile(@TempDir Path temporary)
             throws Exception
     {
-        TableSchema schema = dev.simdata.schema.SchemaCatalogAccess.parse("sample", new ObjectMapper().readTree(DEFINITION));
+        TableSchema schema = sampleSchema();
         Path file = temporary.resolve("empty.parquet");
         new ParquetShardWriter(file, schema, ParquetCompression.SNAPPY).close();
         try (org.apache.parquet.hadoop.ParquetFileReader reader = org.apache.parquet.hadoop.ParquetFileReader.open(new org.apache.parquet.io.LocalInputFile(file))) {
@@ -210,7 +210,7 @@ class ParquetShardWriterTest
     void codecOnlyWhereItPays(@TempDir Path temporary)
             throws Exception
     {
-        TableSchema schema = dev.simdata.schema.SchemaCatalogAccess.parse("sample", new ObjectMapper().readTree(DEFINITION));
+        TableSchema schema = sampleSchema();
         Path file = temporary.resolve("codec.parquet");
         java.util.SplittableRandom random = new java.util.SplittableRandom(7);
         List<UUID> ids = new java.util.ArrayList<>();
@@ -247,11 +247,17 @@ class ParquetShardWriterTest
         }
     }
 
+    private static TableSchema sampleSchema()
+            throws Exception
+    {
+        return dev.simdata.schema.SchemaCatalogAccess.parse("sample", new ObjectMapper().readTree(DEFINITION));
+    }
+
     /** The {@link #ROWS} rows of {@link #fill} as one shard. */
     private static Path writeSample(Path folder, ParquetCompression compression)
             throws Exception
     {
-        TableSchema schema = dev.simdata.schema.SchemaCatalogAccess.parse("sample", new ObjectMapper().readTree(DEFINITION));
+        TableSchema schema = sampleSchema();
         Path file = folder.resolve("sample.parquet");
         try (ParquetShardWriter writer = new ParquetShardWriter(file, schema, compression)) {
             Row row = new Row(schema);
