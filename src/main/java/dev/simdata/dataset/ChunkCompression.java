@@ -5,9 +5,9 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 /**
  * The codec of one column chunk. The chunk's first page is compressed with the writer's codec; if that saves less
  * than a fifth of the page ({@link #MIN_SAVING}), the whole chunk (its dictionary page too) is stored uncompressed,
- * since a codec that barely shrinks a page mostly costs its writer and its readers time. Text UUIDs under Snappy save
- * about a tenth and timestamps 13-16%, while Snappy was about 45% of the writer's Parquet CPU time on load_test
- * (docs/dataset-format.md). The choice depends only on the bytes.
+ * since a codec that barely shrinks a page mostly costs its writer and its readers time: text UUIDs under Snappy save
+ * about a tenth, while Snappy was about 45% of the writer's Parquet CPU time on load_test (docs/dataset-format.md).
+ * The choice depends only on the bytes.
  */
 final class ChunkCompression
 {
